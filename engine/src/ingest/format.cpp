@@ -1,0 +1,61 @@
+#include "loupe/ingest/format.h"
+
+#include "loupe/core/strings.h"
+#include "simdjson.h"
+
+namespace loupe::ingest {
+
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kUnknown: return "unknown";
+    case Format::kGitHubRest: return "github-rest";
+    case Format::kGhArchive: return "gharchive";
+    case Format::kGitLog: return "gitlog";
+    case Format::kBundle: return "bundle";
+  }
+  return "unknown";
+}
+
+Result<Format> ParseFormatName(std::string_view name) {
+  for (Format f : {Format::kGitHubRest, Format::kGhArchive, Format::kGitLog, Format::kBundle}) {
+    if (name == FormatName(f)) return f;
+  }
+  return InvalidInput("unknown format " + QuoteForMessage(name) +
+                      " (expected github-rest, gharchive, gitlog or bundle)");
+}
+
+// True when `line` is one JSON object with the keys of a GitHub event ("type" and "payload").
+static bool LooksLikeEvent(std::string_view line) {
+  simdjson::padded_string padded(line);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object object;
+  if (parser.iterate(padded).get(doc) || doc.get_object().get(object)) return false;
+  bool has_type = false, has_payload = false;
+  for (auto field : object) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return false;
+    has_type |= key == "type";
+    has_payload |= key == "payload";
+  }
+  return has_type && has_payload;
+}
+
+Format DetectFormat(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  size_t i = 0;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) ++i;
+  if (i == bytes.size()) return Format::kUnknown;
+  if (bytes[i] == '\x1e') return Format::kGitLog;
+  if (bytes[i] == '[') return Format::kGitHubRest;
+  if (bytes[i] != '{') return Format::kUnknown;
+  // Bundles say so in their first key; events are one object per line.
+  std::string_view head = bytes.substr(i, 256);
+  if (head.find("\"loupe-bundle\"") != std::string_view::npos) return Format::kBundle;
+  const size_t line_end = bytes.find('\n', i);
+  std::string_view first_line = bytes.substr(i, line_end == std::string_view::npos ? bytes.npos : line_end - i);
+  if (first_line.size() < (64u << 20) && LooksLikeEvent(first_line)) return Format::kGhArchive;
+  return Format::kGitHubRest;
+}
+
+}  // namespace loupe::ingest

@@ -444,8 +444,12 @@ ChangeSet Workspace::Plan(const Workspace& batch) const {
     }
   }
   if (batch.carries_rules_) {
-    IdentityRules merged = rules_;
-    if (MergeInto(merged, batch.rules_)) cs.rules = std::move(merged);
+    // Into an empty workspace the batch's rules are taken as they are (a bundle restores its
+    // workspace exactly, removed default rules included); otherwise they are added to ours.
+    const bool empty = identities_.empty() && commits_.empty() && pull_requests_.empty();
+    IdentityRules merged = empty ? batch.rules_ : rules_;
+    if (!empty) MergeInto(merged, batch.rules_);
+    if (!(merged == rules_)) cs.rules = std::move(merged);
   }
   return cs;
 }

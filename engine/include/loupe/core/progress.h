@@ -11,6 +11,7 @@ struct Progress {
   std::string_view phase;  //!< e.g. "parse", "store"
   int64_t done = 0;
   int64_t total = 0;       //!< 0 when unknown
+  std::string_view unit = "bytes";  //!< what done/total count: "bytes", "rows", …
 };
 
 //! Called every few thousand units (never per record); returning false cancels the work, which

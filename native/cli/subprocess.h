@@ -1,0 +1,17 @@
+// native/cli/subprocess.h — run a program and capture what it writes.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "loupe/core/status.h"
+
+namespace loupe::cli {
+
+//! Runs argv[0] (looked up in PATH) with the arguments, returns its stdout. A non-zero exit is an
+//! error carrying the first lines of its stderr. `on_output` sees the running byte count.
+Result<std::string> RunAndCapture(const std::vector<std::string>& argv,
+                                  const std::function<void(int64_t)>& on_output = {});
+
+}  // namespace loupe::cli

@@ -377,7 +377,8 @@ function main() {
     }
     names.push({name, record: recordIds.get(key)});
   }
-  if (types.length > 0xffff || records.length > 0xffff || abbrPool.length > 0xffff) {
+  if (types.length > 0xffff || records.length > 0xffff || abbrPool.length > 0xffff ||
+      footers.length >= 0xffff || records.some((r) => r.transitionCount > 0xffff)) {
     fail('table outgrew its 16-bit indices');
   }
 
@@ -387,37 +388,39 @@ function main() {
 
 namespace loupe::zone_data {
 
-const std::string_view kVersion = ${cString(version)};
+// constinit: g++ would otherwise build the string_view arrays at startup, after other static
+// initialisers might already have looked a zone up.
+constinit const std::string_view kVersion = ${cString(version)};
 
-const size_t kZoneCount = ${names.length};
-const std::string_view kZoneNames[] = {
+constinit const size_t kZoneCount = ${names.length};
+constinit const std::string_view kZoneNames[] = {
 ${names.map((n) => `  ${cString(n.name)},`).join('\n')}
 };
-const uint16_t kZoneRecordOfName[] = {
+constinit const uint16_t kZoneRecordOfName[] = {
 ${wrap(names.map((n) => n.record))}
 };
 
-const ZoneRecord kZoneRecords[] = {
+constinit const ZoneRecord kZoneRecords[] = {
 ${wrap(records.map((r) =>
       `{${r.firstTransition}, ${r.transitionCount}, ${r.initialType}, ${r.footer}}`))}
 };
 
-const LocalType kLocalTypes[] = {
+constinit const LocalType kLocalTypes[] = {
 ${wrap(types.map((t) => `{${t.utoff}, ${t.isdst}, ${t.abbrOffset}}`))}
 };
 
-const char kAbbreviations[] =
+constinit const char kAbbreviations[] =
 ${abbrPool.split('\0').slice(0, -1).map((a) => `    "${a}\\0"`).join('\n')};
 
-const size_t kFooterCount = ${footers.length};
-const std::string_view kFooters[] = {
+constinit const size_t kFooterCount = ${footers.length};
+constinit const std::string_view kFooters[] = {
 ${footers.map((f) => `  ${cString(f)},`).join('\n')}
 };
 
-const uint32_t kTransitionTimes[] = {
+constinit const uint32_t kTransitionTimes[] = {
 ${wrap(transitionTimes)}
 };
-const uint16_t kTransitionTypes[] = {
+constinit const uint16_t kTransitionTypes[] = {
 ${wrap(transitionTypes)}
 };
 

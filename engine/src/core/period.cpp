@@ -53,7 +53,9 @@ Window WindowOf(const TimeZone& zone, const DayRange& range) {
   return Window{StartOfDay(zone, range.first_day), StartOfDay(zone, range.next_day)};
 }
 
-int64_t LocalDay(const TimeZone& zone, Instant t) { return DaysFromCivil(zone.ToLocal(t).date); }
+int64_t LocalDay(const TimeZone& zone, Instant t) {
+  return DaysFromCivil(zone.ToLocal(t).date);
+}
 
 // A custom window moved by its own length, forwards (+1) or backwards (-1). Whole local days stay
 // whole local days, so a fortnight across a DST change is followed by a fortnight, not by a

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <string>
 
 #include "core/zone_data.h"
@@ -17,10 +16,10 @@ namespace {
 struct RuleDate {
   enum class Kind : uint8_t { kMonthWeekDay, kJulianNoLeap, kZeroBased };
   Kind kind = Kind::kMonthWeekDay;
-  int month = 0;    // Mm.w.d: 1..12
-  int week = 0;     // Mm.w.d: 1..5, 5 = the last such weekday of the month
-  int weekday = 0;  // Mm.w.d: 0 = Sunday
-  int day = 0;      // Jn: 1..365 never counting Feb 29; n: 0..365 counting it
+  int month = 0;            // Mm.w.d: 1..12
+  int week = 0;             // Mm.w.d: 1..5, 5 = the last such weekday of the month
+  int weekday = 0;          // Mm.w.d: 0 = Sunday
+  int day = 0;              // Jn: 1..365 never counting Feb 29; n: 0..365 counting it
   int32_t time = 2 * 3600;  // local seconds after midnight; -167 h..+167 h (RFC 8536 §3.3.1)
 };
 
@@ -135,7 +134,9 @@ class TzParser {
   size_t pos_ = 0;
 };
 
-bool IsLeapYear(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeapYear(int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 // Days since 1970 of the rule's date in `year`.
 int64_t RuleDay(int32_t year, const RuleDate& rule) {
@@ -157,6 +158,7 @@ int64_t RuleDay(int32_t year, const RuleDate& rule) {
 
 // Whether the footer rule has DST in effect at `utc`.
 bool FooterIsDst(const PosixTz& tz, Instant utc) {
+  if (!tz.has_dst) return false;
   // Years far outside any calendar anyone reads are clamped so the year arithmetic stays in range.
   constexpr int32_t kYearLimit = 1000000;
   const int32_t year = std::clamp(CivilFromInstant(utc).date.year, -kYearLimit, kYearLimit);
@@ -200,8 +202,8 @@ const std::vector<PosixTz>& Footers() {
 
 bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace
@@ -228,9 +230,7 @@ Result<TimeZone> TimeZone::Find(std::string_view iana_name) {
 }
 
 TimeZone TimeZone::Utc() {
-  TimeZone zone;
-  std::memcpy(zone.fixed_name_, "UTC", 4);
-  return zone;
+  return TimeZone();
 }
 
 TimeZone TimeZone::Fixed(int offset_minutes) {
@@ -269,9 +269,13 @@ TimeZone::Local TimeZone::LocalAt(Instant utc) const {
   return local_of_type(zone_data::kTransitionTypes[r.first_transition + last_at_or_before]);
 }
 
-int TimeZone::OffsetSecondsAt(Instant utc) const { return LocalAt(utc).utoff_seconds; }
+int TimeZone::OffsetSecondsAt(Instant utc) const {
+  return LocalAt(utc).utoff_seconds;
+}
 
-bool TimeZone::IsDstAt(Instant utc) const { return LocalAt(utc).is_dst; }
+bool TimeZone::IsDstAt(Instant utc) const {
+  return LocalAt(utc).is_dst;
+}
 
 std::string_view TimeZone::AbbreviationAt(Instant utc) const {
   return LocalAt(utc).abbreviation;
@@ -279,9 +283,10 @@ std::string_view TimeZone::AbbreviationAt(Instant utc) const {
 
 Instant TimeZone::ToUtc(const CivilTime& local, Ambiguity choice) const {
   const Instant wall = InstantFromCivil(local);
-  // Every instant that shows `wall` lies within a day of it (offsets stay under ±26 h), and no
-  // zone changes its offset twice within a day of a change, so the offsets a day either side are
-  // the ones before and after any change that matters here.
+  // Every instant that shows `wall` lies within a day of it (offsets stay within ±18 h), and no
+  // zone changes its offset twice within a day of a change (the round-trip test over every kept
+  // transition holds the table to that), so the offsets a day either side are the ones before and
+  // after any change that matters here.
   const int before = OffsetSecondsAt(wall - kSecondsPerDay);
   const int after = OffsetSecondsAt(wall + kSecondsPerDay);
   const Instant with_before = wall - before;
@@ -300,7 +305,9 @@ CivilTime TimeZone::ToLocal(Instant utc) const {
   return CivilFromInstant(utc + OffsetSecondsAt(utc));
 }
 
-Instant TimeZone::StartOfLocalDay(Instant utc) const { return StartOfLocalDate(ToLocal(utc).date); }
+Instant TimeZone::StartOfLocalDay(Instant utc) const {
+  return StartOfLocalDate(ToLocal(utc).date);
+}
 
 Instant TimeZone::StartOfLocalDate(const CivilDate& date) const {
   const CivilTime midnight{date, 0, 0, 0};
@@ -311,7 +318,7 @@ Instant TimeZone::StartOfLocalDate(const CivilDate& date) const {
   // found by bisection over the two days before (the jump is less than a day before).
   const int64_t day = DaysFromCivil(date);
   Instant lo = at_midnight - 2 * kSecondsPerDay;  // shows an earlier date
-  Instant hi = at_midnight;                      // shows `date` or later
+  Instant hi = at_midnight;                       // shows `date` or later
   while (hi - lo > 1) {
     const Instant mid = lo + (hi - lo) / 2;
     if (DaysFromCivil(ToLocal(mid).date) >= day) {
@@ -323,7 +330,9 @@ Instant TimeZone::StartOfLocalDate(const CivilDate& date) const {
   return hi;
 }
 
-std::string_view ZoneDatabaseVersion() { return zone_data::kVersion; }
+std::string_view ZoneDatabaseVersion() {
+  return zone_data::kVersion;
+}
 
 std::vector<std::string_view> ListZoneNames() {
   return std::vector<std::string_view>(zone_data::kZoneNames,

@@ -2,13 +2,15 @@
 //
 // Internal to the engine: loupe/core/zone.h is the API. A zone name maps to a record; names whose
 // rules agree from 1970 on (links, and zones that differ only earlier) share one record. A record
-// answers an instant from three places, in order:
-//   t >= footer start  -> the record's POSIX TZ footer (footer start = its last transition, or
-//                         1970-01-01 when it keeps none); without a footer, the last type
-//   t < first transition (or no transitions) -> initial_type, the type in effect when 1970 began
-//   otherwise          -> the type of the last transition at or before t
+// answers an instant from the first of these that applies:
+//   the record has a footer and t >= its last kept transition (or t >= 1970 when it keeps none)
+//       -> the footer, a POSIX TZ rule
+//   t is before the first kept transition, or none are kept
+//       -> initial_type, the type in effect when 1970 began
+//   otherwise -> the type of the last transition at or before t
 // Transitions run from 1970 to 2027-01-01, longer where the footer cannot express the predicted
-// changes (Morocco and Palestine list Ramadan changes up to 2087).
+// changes (Morocco and Palestine list Ramadan changes up to 2087). Every array is constinit, so
+// static initialisers elsewhere may already look zones up.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -27,8 +29,8 @@ struct LocalType {
 struct ZoneRecord {
   uint32_t first_transition;  //!< index into kTransitionTimes / kTransitionTypes
   uint16_t transition_count;
-  uint16_t initial_type;      //!< index into kLocalTypes
-  uint16_t footer;            //!< index into kFooters, or kNoFooter
+  uint16_t initial_type;  //!< index into kLocalTypes
+  uint16_t footer;        //!< index into kFooters, or kNoFooter
 };
 
 inline constexpr uint16_t kNoFooter = 0xffff;

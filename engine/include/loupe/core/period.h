@@ -13,10 +13,10 @@ namespace loupe {
 
 enum class PeriodType : uint8_t {
   kDaily,
-  kWeekly,     //!< Monday to Monday
-  kBiweekly,   //!< two-week blocks starting on the Mondays an even number of weeks after 1970-01-05
+  kWeekly,    //!< Monday to Monday
+  kBiweekly,  //!< two-week blocks starting on the Mondays an even number of weeks after 1970-01-05
   kMonthly,
-  kCustom,     //!< a window the user picks; it has no calendar of its own
+  kCustom,  //!< a window the user picks; it has no calendar of its own
 };
 
 //! "daily", "weekly", "biweekly", "monthly", "custom".
@@ -38,7 +38,7 @@ struct Window {
 //! The period of `type` containing `t`, its boundaries the starts of local days in `zone`:
 //! daily = midnight to midnight; weekly = Monday 00:00 to the next Monday 00:00; biweekly = two
 //! weeks from a Monday whose week index since Monday 1970-01-05 is even (so 1970-01-05,
-//! 1970-01-19, …, 2024-01-01, 2024-01-15); monthly = the 1st 00:00 to the next 1st 00:00.
+//! 1970-01-19, …, 2023-12-25, 2024-01-08); monthly = the 1st 00:00 to the next 1st 00:00.
 //! Where midnight is skipped, the day starts at its first local time (TimeZone::StartOfLocalDate).
 //! `type` must not be kCustom.
 Window PeriodContaining(PeriodType type, Instant t, const TimeZone& zone = TimeZone::Utc());

@@ -15,7 +15,7 @@ struct ZoneRecord;
 }
 
 //! A time zone: an IANA zone from the built-in table, or a fixed UTC offset. Cheap to copy (it
-//! points into the static table).
+//! points into the static table); a default-constructed TimeZone is UTC.
 class TimeZone {
  public:
   //! "Europe/Berlin", "UTC", links like "US/Eastern". Names are case-sensitive; NotFound names
@@ -69,7 +69,7 @@ class TimeZone {
   int32_t name_index_ = 0;
   int32_t fixed_offset_seconds_ = 0;
   // "UTC+05:45" of a fixed zone, kept inline so a copy never points into another object.
-  char fixed_name_[10] = {};
+  char fixed_name_[10] = "UTC";
 };
 
 //! The tzdata release the built-in table comes from, e.g. "2025b".

@@ -113,7 +113,7 @@ TEST_CASE("Period: biweekly blocks are anchored on Monday 1970-01-05", "[core][p
         Between("2024-01-22T00:00:00Z", "2024-02-05T00:00:00Z"));
 }
 
-TEST_CASE("Period: PeriodsBetween lists every period that intersects [from, to)",
+TEST_CASE("Period: PeriodsBetween lists every period that intersects the half-open range",
           "[core][period]") {
   // From noon on Jan 1 to midnight starting Jan 4: Jan 1 (partly), 2 and 3; Jan 4 starts at `to`
   // and so does not intersect.

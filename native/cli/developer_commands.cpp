@@ -62,20 +62,7 @@ int RunDevelopers(Context& ctx, std::vector<std::string> argv) {
     JsonWriter w(true);
     w.BeginArray();
     for (const auto& r : rows) {
-      const identity::Developer& d = resolution.developers()[r.developer];
-      w.BeginObject().Field("id", static_cast<int64_t>(d.id)).Field("name", d.name);
-      w.Field("email", d.email).Field("login", d.login).Field("is_bot", d.is_bot);
-      w.Key("identities").BeginArray();
-      for (model::IdentityId id : d.identities) w.String(ws.identities()[id].Ref());
-      w.EndArray();
-      w.Field("commits", r.commits).Field("co_authored", r.co_authored);
-      w.Field("lines_added", r.lines_added).Field("lines_removed", r.lines_removed);
-      w.Field("prs_opened", r.prs_opened).Field("prs_merged", r.prs_merged);
-      w.Field("reviews", r.reviews).Field("comments", r.comments);
-      w.Field("repositories", r.repositories).Field("active_days", r.active_days);
-      w.Field("first_activity", FormatIsoInstant(r.first_activity));
-      w.Field("last_activity", FormatIsoInstant(r.last_activity));
-      w.EndObject();
+      metrics::WriteDeveloperSummaryJson(w, r, resolution.developers()[r.developer], ws);
     }
     w.EndArray();
     std::printf("%s\n", w.str().c_str());

@@ -169,7 +169,7 @@ int RunImport(Context& ctx, std::vector<std::string> argv) {
     std::printf("%s\n", json.str().c_str());
   }
   if (failures > 0 && !ctx.global.quiet && args.operands().size() > 1) {
-    std::fprintf(stderr, "loupe: %d of %zu files failed; nothing of them was stored\n", failures,
+    std::fprintf(stderr, "loupe: %d of %zu files failed; nothing of the failed files was stored\n", failures,
                  args.operands().size());
   }
   return failures > 0 ? 1 : 0;

@@ -13,8 +13,8 @@ extern char** environ;
 
 namespace loupe::cli {
 
-Result<std::string> RunAndCapture(const std::vector<std::string>& argv,
-                                  const std::function<void(int64_t)>& on_output) {
+Result<ProcessOutput> RunProcess(const std::vector<std::string>& argv,
+                                 const std::function<void(int64_t)>& on_output) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
     return IoError(std::string("pipe: ") + std::strerror(errno));
@@ -61,13 +61,21 @@ Result<std::string> RunAndCapture(const std::vector<std::string>& argv,
   int wstatus = 0;
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
-  if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
-    std::string first_lines = err.substr(0, err.find('\n', err.find('\n') + 1));
-    return FailedPrecondition(argv[0] + " failed (exit " +
-                              std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1) +
-                              "): " + first_lines);
+  ProcessOutput result;
+  result.exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+  result.out = std::move(out);
+  result.err = std::move(err);
+  return result;
+}
+
+Result<std::string> RunAndCapture(const std::vector<std::string>& argv,
+                                  const std::function<void(int64_t)>& on_output) {
+  LOUPE_ASSIGN_OR_RETURN(ProcessOutput p, RunProcess(argv, on_output));
+  if (p.exit_code != 0) {
+    const std::string first_lines = p.err.substr(0, p.err.find('\n', p.err.find('\n') + 1));
+    return FailedPrecondition(argv[0] + " failed (exit " + std::to_string(p.exit_code) + "): " + first_lines);
   }
-  return out;
+  return std::move(p.out);
 }
 
 }  // namespace loupe::cli

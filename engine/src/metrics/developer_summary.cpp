@@ -67,4 +67,21 @@ std::vector<DeveloperSummary> SummarizeDevelopers(const store::ActivityStore& st
   return rows;
 }
 
+void WriteDeveloperSummaryJson(JsonWriter& w, const DeveloperSummary& r, const identity::Developer& d,
+                               const model::Workspace& ws) {
+  w.BeginObject().Field("id", static_cast<int64_t>(d.id)).Field("name", d.name);
+  w.Field("email", d.email).Field("login", d.login).Field("is_bot", d.is_bot);
+  w.Key("identities").BeginArray();
+  for (model::IdentityId id : d.identities) w.String(ws.identities()[id].Ref());
+  w.EndArray();
+  w.Field("commits", r.commits).Field("co_authored", r.co_authored);
+  w.Field("lines_added", r.lines_added).Field("lines_removed", r.lines_removed);
+  w.Field("prs_opened", r.prs_opened).Field("prs_merged", r.prs_merged);
+  w.Field("reviews", r.reviews).Field("comments", r.comments);
+  w.Field("repositories", r.repositories).Field("active_days", r.active_days);
+  w.Field("first_activity", FormatIsoInstant(r.first_activity));
+  w.Field("last_activity", FormatIsoInstant(r.last_activity));
+  w.EndObject();
+}
+
 }  // namespace loupe::metrics

@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "loupe/core/json_writer.h"
 #include "loupe/core/time.h"
+#include "loupe/identity/resolver.h"
 #include "loupe/store/activity_store.h"
 
 namespace loupe::metrics {
@@ -27,5 +29,10 @@ struct DeveloperSummary {
 
 //! One row per developer with any activity, most commits first (ties: more PRs, then lower id).
 std::vector<DeveloperSummary> SummarizeDevelopers(const store::ActivityStore& store);
+
+//! One row as the JSON object `loupe developers --json` prints (and the JS API will return):
+//! id, name, email, login, is_bot, identities (refs), then every count, then the activity span.
+void WriteDeveloperSummaryJson(JsonWriter& w, const DeveloperSummary& row,
+                               const identity::Developer& developer, const model::Workspace& ws);
 
 }  // namespace loupe::metrics

@@ -1,0 +1,13 @@
+# Regenerates the demo into OUT and fails if any committed file differs.
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND ${NODE} ${DEMO}/generate.mjs ${OUT} RESULT_VARIABLE rc ERROR_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "fixtures/demo/generate.mjs failed")
+endif()
+file(GLOB generated RELATIVE ${OUT} ${OUT}/*)
+foreach(f ${generated})
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT}/${f} ${DEMO}/${f} RESULT_VARIABLE diff)
+  if(NOT diff EQUAL 0)
+    message(FATAL_ERROR "fixtures/demo/${f} is not what generate.mjs writes: run node fixtures/demo/generate.mjs")
+  endif()
+endforeach()

@@ -1,0 +1,7 @@
+// libFuzzer target: the gitlog importer (see fuzz_common.h for the properties checked).
+#include "fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  loupe::fuzz::CheckImporter(loupe::ingest::Format::kGitLog, data, size);
+  return 0;
+}

@@ -119,8 +119,9 @@ Status Fields::Int(std::string_view key, int64_t& out, Need need, int64_t min, i
   if (e == simdjson::INCORRECT_TYPE) {
     // 3.0 is an integer to GitHub; 3.5 is not.
     double d;
-    if (!v.get_double().get(d) && d == static_cast<double>(static_cast<int64_t>(d)) &&
-        d >= -9.0e18 && d <= 9.0e18) {
+    // The range check comes first: converting an out-of-range double to int64 is undefined.
+    if (!v.get_double().get(d) && d >= -9.0e18 && d <= 9.0e18 &&
+        d == static_cast<double>(static_cast<int64_t>(d))) {
       n = static_cast<int64_t>(d);
       e = simdjson::SUCCESS;
     } else {
@@ -158,8 +159,7 @@ Status Fields::Bool(std::string_view key, bool& out, Need need, bool* found) {
   return Status::Ok();
 }
 
-Status Fields::Time(std::string_view key, Timestamp& out, Need need) {
-  std::string text;
+Status Fields::TimeText(std::string_view key, Timestamp& out, Need need, std::string& text) {
   bool found = false;
   LOUPE_TRY(String(key, text, need, &found));
   if (!found) return Status::Ok();
@@ -169,10 +169,24 @@ Status Fields::Time(std::string_view key, Timestamp& out, Need need) {
   return Status::Ok();
 }
 
+Status Fields::Time(std::string_view key, Timestamp& out, Need need) {
+  std::string text;
+  return TimeText(key, out, need, text);
+}
+
 Status Fields::Time(std::string_view key, Instant& out, Need need) {
   Timestamp ts;
   LOUPE_TRY(Time(key, ts, need));
   if (ts.known()) out = ts.utc;
+  return Status::Ok();
+}
+
+Status Fields::UtcTime(std::string_view key, Timestamp& out, Need need) {
+  std::string text;
+  LOUPE_TRY(TimeText(key, out, need, text));
+  if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) {
+    out.offset_minutes = kUnknownOffset;
+  }
   return Status::Ok();
 }
 
@@ -218,6 +232,22 @@ Status AsObject(od::value value, const std::string& path, od::object& out) {
     return s;
   }
   if (e) return ErrorFor(e, path);
+  return Status::Ok();
+}
+
+Status PresentKeys(od::object& object, std::span<const std::string_view> keys,
+                   const std::string& path, uint32_t& present) {
+  LOUPE_ASSERT(keys.size() <= 32, "PresentKeys reports at most 32 keys");
+  present = 0;
+  for (auto field : object) {
+    std::string_view key;
+    if (auto e = field.escaped_key().get(key)) return ErrorFor(e, path);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (key == keys[i]) present |= uint32_t{1} << i;
+    }
+  }
+  bool unused;
+  if (auto e = object.reset().get(unused)) return ErrorFor(e, path);
   return Status::Ok();
 }
 

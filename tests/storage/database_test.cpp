@@ -204,6 +204,7 @@ Workspace FullBatch() {
   bare.repo = api;
   bare.author = bo;
   bare.authored = {1600000000, -420};
+  bare.approximate_time = true;
   bare.message = "subject only";
   batch.UpsertCommit(bare);
 
@@ -330,6 +331,7 @@ TEST_CASE("Database: a full workspace round-trips field by field, id by id", "[s
     CHECK(IsNull(*driver, "SELECT committer FROM commits WHERE message = 'subject only'"));
     CHECK(QueryInt(*driver, "SELECT authored_offset FROM commits WHERE message = 'subject only'") ==
           -420);
+    CHECK(QueryInt(*driver, "SELECT approximate_time FROM commits WHERE message = 'subject only'") == 1);
     CHECK(IsNull(*driver, "SELECT additions FROM pull_requests WHERE number = 7"));
     CHECK(IsNull(*driver, "SELECT merged_by FROM pull_requests WHERE number = 7"));
     CHECK(QueryInt(*driver, "SELECT additions FROM pull_requests WHERE number = 12") == 11);

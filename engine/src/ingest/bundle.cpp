@@ -116,6 +116,7 @@ std::string WriteBundle(const model::Workspace& ws) {
       w.Field("additions", c->additions).Field("deletions", c->deletions);
       w.Field("changed_files", static_cast<int64_t>(c->changed_files));
     }
+    if (c->approximate_time) w.Field("approximate_time", true);
     if (!c->source_ref.empty()) w.Field("source_ref", c->source_ref);
     if (c->has_files) {
       w.Key("files").BeginArray();
@@ -491,6 +492,7 @@ Status ParseBundle(PaddedView input, const ImportOptions& options, model::Worksp
     LOUPE_TRY(f.Int("deletions", c.deletions, Need::kOptional, 0));
     LOUPE_TRY(f.Int32("changed_files", c.changed_files));
     c.has_stats = has_additions;
+    LOUPE_TRY(f.Bool("approximate_time", c.approximate_time));
     LOUPE_TRY(f.String("source_ref", c.source_ref));
     od::array files;
     LOUPE_TRY(f.Array("files", files, c.has_files));

@@ -149,7 +149,8 @@ Status EventReader::ReadPush(json::Fields& payload, model::RepoId repo, Timestam
   int64_t size = 0;
   LOUPE_TRY(payload.Int("size", size, Need::kOptional, 0));
   // A push says when it reached GitHub, not when its commits were written: the commits get that
-  // instant with an unknown offset, which marks it as approximate (a git export replaces it).
+  // instant, marked approximate, with an unknown offset; any source with their own times
+  // replaces it.
   pushed.offset_minutes = kUnknownOffset;
   int64_t listed = 0;
   bool found = false;
@@ -158,6 +159,7 @@ Status EventReader::ReadPush(json::Fields& payload, model::RepoId repo, Timestam
     commit.repo = repo;
     commit.authored = pushed;
     commit.committed = pushed;
+    commit.approximate_time = true;
     LOUPE_TRY(fields.GitSha("sha", commit.sha, Need::kRequired));
     PersonRef author;
     od::object author_object;

@@ -116,17 +116,21 @@ Status Fields::Int(std::string_view key, int64_t& out, Need need, int64_t min, i
   if (!present) return Status::Ok();
   int64_t n;
   auto e = v.get_int64().get(n);
-  if (e == simdjson::INCORRECT_TYPE) {
-    // 3.0 is an integer to GitHub; 3.5 is not.
+  if (e == simdjson::INCORRECT_TYPE || e == simdjson::NUMBER_OUT_OF_RANGE || e == simdjson::BIGINT_ERROR) {
+    od::json_type type;
+    if (v.type().get(type) || type != od::json_type::number) return WrongType(v, "an integer", PathOf(key));
+    // 3.0 is an integer to GitHub; 3.5 is not; 1e400 and 99999999999999999999 do not fit.
     double d;
-    // The range check comes first: converting an out-of-range double to int64 is undefined.
-    if (!v.get_double().get(d) && d >= -9.0e18 && d <= 9.0e18 &&
-        d == static_cast<double>(static_cast<int64_t>(d))) {
-      n = static_cast<int64_t>(d);
-      e = simdjson::SUCCESS;
-    } else {
-      return WrongType(v, "an integer", PathOf(key));
+    const auto de = v.get_double().get(d);
+    if (de || d < -9.0e18 || d > 9.0e18) {
+      const std::string text(Trim(v.raw_json_token()));
+      return InvalidInput("number " + Ellipsize(text, 40) + " out of range (expected a 64-bit integer)")
+          .WithField(PathOf(key));
     }
+    // The range check above comes first: converting an out-of-range double to int64 is undefined.
+    if (d != static_cast<double>(static_cast<int64_t>(d))) return WrongType(v, "an integer", PathOf(key));
+    n = static_cast<int64_t>(d);
+    e = simdjson::SUCCESS;
   }
   if (e) return ErrorFor(e, PathOf(key));
   if (n < min || n > max) {

@@ -71,6 +71,14 @@ bool MergeInto(Commit& into, const Commit& incoming) {
   changed |= FillIfUnknown(into.repo, incoming.repo, kNoId);
   changed |= FillIfUnknown(into.author, incoming.author, kNoId);
   changed |= FillIfUnknown(into.committer, incoming.committer, kNoId);
+  if (!into.authored.known() && incoming.authored.known()) {
+    into.approximate_time = incoming.approximate_time;
+  } else if (into.approximate_time && !incoming.approximate_time && incoming.authored.known()) {
+    into.authored = incoming.authored;
+    into.committed = incoming.committed;
+    into.approximate_time = false;
+    changed = true;
+  }
   changed |= FillTimestamp(into.authored, incoming.authored);
   changed |= FillTimestamp(into.committed, incoming.committed);
   // Some sources shorten messages (push events keep the subject only): the longer one wins.

@@ -113,7 +113,8 @@ Status LoadCommits(SqlDriver& db, model::Workspace& ws) {
       auto query,
       db.Prepare("SELECT id, sha, repo, author, committer, authored_utc, authored_offset, "
                  "committed_utc, committed_offset, message, parents, additions, deletions, "
-                 "changed_files, has_stats, has_files, source_ref FROM commits ORDER BY id"));
+                 "changed_files, has_stats, has_files, approximate_time, source_ref FROM commits "
+                 "ORDER BY id"));
   LOUPE_TRY(ForEachRow(*query, [&](const SqlStatement& q) -> Status {
     RowReader row(q);
     model::Commit& c = commits.emplace_back();
@@ -134,6 +135,7 @@ Status LoadCommits(SqlDriver& db, model::Workspace& ws) {
     c.changed_files = static_cast<int32_t>(row.Int(col++));
     c.has_stats = row.Bool(col++);
     c.has_files = row.Bool(col++);
+    c.approximate_time = row.Bool(col++);
     c.source_ref = row.Text(col++);
     ids.push_back(id);
     return row.ok() ? Status::Ok() : BadColumn("commits", id, row.bad_column());

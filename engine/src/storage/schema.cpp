@@ -54,6 +54,7 @@ CREATE TABLE commits (
   changed_files INTEGER NOT NULL,
   has_stats INTEGER NOT NULL CHECK (has_stats IN (0, 1)),
   has_files INTEGER NOT NULL CHECK (has_files IN (0, 1)),
+  approximate_time INTEGER NOT NULL CHECK (approximate_time IN (0, 1)),
   source_ref TEXT NOT NULL
 ) STRICT;
 CREATE INDEX commits_by_author ON commits(author, authored_utc);

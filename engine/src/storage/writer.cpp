@@ -232,7 +232,8 @@ Status WriteCommits(SqlDriver& db, const std::vector<model::Commit>& commits,
       ParentRows::Prepare(db, "commits", {"sha"},
                           {"repo", "author", "committer", "authored_utc", "authored_offset",
                            "committed_utc", "committed_offset", "message", "parents", "additions",
-                           "deletions", "changed_files", "has_stats", "has_files", "source_ref"}));
+                           "deletions", "changed_files", "has_stats", "has_files", "approximate_time",
+                           "source_ref"}));
   LOUPE_ASSIGN_OR_RETURN(auto co_authors,
                          ChildRows::Prepare(db, "commit_co_authors", "commit_id", {"identity"}));
   LOUPE_ASSIGN_OR_RETURN(auto files, ChildRows::Prepare(db, "file_changes", "commit_id",
@@ -257,6 +258,7 @@ Status WriteCommits(SqlDriver& db, const std::vector<model::Commit>& commits,
                                                .Int(c.changed_files)
                                                .Bool(c.has_stats)
                                                .Bool(c.has_files)
+                                               .Bool(c.approximate_time)
                                                .Text(c.source_ref);
                                          }));
       LOUPE_TRY(co_authors.Replace(stored, c.co_authors,

@@ -54,6 +54,13 @@ Workspace Everything() {
   root.author = bob;
   root.authored = {1704600000, 0};  // a known +00:00 offset must stay distinct from unknown
   ws.UpsertCommit(root);
+  Commit pushed;
+  pushed.sha = ShaOf('d');
+  pushed.repo = repo;
+  pushed.author = bob;
+  pushed.authored = pushed.committed = {1704787200, kUnknownOffset};
+  pushed.approximate_time = true;
+  ws.UpsertCommit(pushed);
 
   PullRequest pr;
   pr.repo = repo;
@@ -97,7 +104,8 @@ TEST_CASE("Bundle: export, import into an empty workspace, export again is byte-
   restored.Apply(restored.Plan(*batch));
   CHECK(WriteBundle(restored) == first);
   // Entity by entity, not only bytes: the structs compare every field.
-  REQUIRE(restored.commits().size() == 2);
+  REQUIRE(restored.commits().size() == 3);
+  CHECK(restored.FindCommit(ShaOf('d'))->approximate_time);
   CHECK(*restored.FindCommit(ShaOf('a')) == *original.FindCommit(ShaOf('a')));
   CHECK(restored.FindCommit(ShaOf('b'))->authored.offset_minutes == 0);
   CHECK(restored.FindCommit(ShaOf('a'))->committed.offset_minutes == kUnknownOffset);

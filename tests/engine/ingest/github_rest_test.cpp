@@ -442,6 +442,7 @@ TEST_CASE("GitHubRest: bad input is rejected naming the record and the field",
           '2', "m", R"(,"stats":{"additions":)" + std::string(huge) + R"(,"deletions":0})"));
       CHECK(s.location().record == "record 1");
       CHECK(s.location().field == "stats.additions");
+      CHECK_THAT(s.message(), Catch::Contains(std::string(huge) + " out of range"));
     }
   }
   SECTION("a negative count") {

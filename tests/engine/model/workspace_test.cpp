@@ -56,6 +56,28 @@ TEST_CASE("Workspace: a duplicate commit is merged, richer data wins", "[model][
   CHECK(c.message == "feat: launch\n\nWith a body.");
 }
 
+TEST_CASE("Workspace: a push event's time gives way to the commit's own time", "[model][workspace]") {
+  // GH Archive knows only when the push arrived (2024-01-09T08:00Z); git knows the commit was
+  // written 2024-01-08T10:00+01:00. Either import order ends with git's time, marked exact.
+  Workspace ws;
+  Commit pushed = MakeCommit(ws, 'f', "ana@example.com", "feat: x");
+  pushed.authored = pushed.committed = {1704787200, kUnknownOffset};
+  pushed.approximate_time = true;
+  Commit own = MakeCommit(ws, 'f', "ana@example.com", "feat: x");
+  own.committed = own.authored;
+  for (bool push_first : {true, false}) {
+    Workspace w;
+    w.UpsertCommit(push_first ? pushed : own);
+    w.UpsertCommit(push_first ? own : pushed);
+    REQUIRE(w.commits().size() == 1);
+    CHECK(w.commits()[0].authored == Timestamp{1704704400, 60});
+    CHECK_FALSE(w.commits()[0].approximate_time);
+  }
+  Workspace only_push;
+  only_push.UpsertCommit(pushed);
+  CHECK(only_push.commits()[0].approximate_time);
+}
+
 TEST_CASE("Workspace: Plan maps ids and Apply makes the same workspace twice", "[model][workspace]") {
   // The target already knows bob (identity 0); the batch knows ana (0) and bob (1). Planning must
   // map batch ana -> new id 1, batch bob -> 0, and a second Plan of the same batch is empty.

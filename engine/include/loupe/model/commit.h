@@ -48,6 +48,9 @@ struct Commit {
   int32_t changed_files = 0;
   bool has_stats = false;  //!< additions/deletions/changed_files are known
   bool has_files = false;  //!< `files` is the complete list
+  //! authored/committed are only the instant a push reached GitHub (GH Archive push events list
+  //! no commit times); any source with the commit's own times replaces them.
+  bool approximate_time = false;
   std::string source_ref;  //!< the ref git's walk reached it through ("main", "refs/pull/12/head")
 
   bool is_merge() const { return parents.size() > 1; }

@@ -21,6 +21,11 @@ Result<std::vector<model::MailmapEntry>> ParseMailmap(std::string_view text) {
     std::string_view line = lines[n];
     const std::string record = "line " + std::to_string(n + 1);
     if (!IsValidUtf8(line)) return InvalidInput("invalid UTF-8").WithRecord(record);
+    for (char c : line) {
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
+        return InvalidInput("control character in a name or address").WithRecord(record);
+      }
+    }
     // gitmailmap(5): '#' alone or after a space starts a comment, except inside <…>.
     bool in_address = false;
     for (size_t i = 0; i < line.size(); ++i) {
@@ -46,8 +51,16 @@ Result<std::vector<model::MailmapEntry>> ParseMailmap(std::string_view text) {
       }
       const size_t gt = line.find('>', lt);
       if (gt == std::string_view::npos) return InvalidInput("unclosed '<'").WithRecord(record);
-      parts.push_back({std::string(Trim(line.substr(pos, lt - pos))),
-                       std::string(Trim(line.substr(lt + 1, gt - lt - 1)))});
+      Part part{std::string(Trim(line.substr(pos, lt - pos))),
+                std::string(Trim(line.substr(lt + 1, gt - lt - 1)))};
+      // Written back, a '>' in a name or a '<', space or tab in an address would read differently.
+      if (part.name.find('>') != std::string::npos || (!part.name.empty() && part.name[0] == '#')) {
+        return InvalidInput("a name may not contain '>' or start with '#'").WithRecord(record);
+      }
+      if (part.email.find_first_of("< \t") != std::string::npos) {
+        return InvalidInput("malformed e-mail <" + part.email + ">").WithRecord(record);
+      }
+      parts.push_back(std::move(part));
       pos = gt + 1;
     }
     model::MailmapEntry entry;
@@ -57,6 +70,8 @@ Result<std::vector<model::MailmapEntry>> ParseMailmap(std::string_view text) {
       entry.proper_name = parts[0].name;
       entry.commit_email = parts[0].email;
     } else if (parts.size() == 2) {
+      // "<>" as the proper address would be dropped on writing, changing the line's meaning.
+      if (parts[0].email.empty()) return InvalidInput("empty proper e-mail <>").WithRecord(record);
       entry.proper_name = parts[0].name;
       entry.proper_email = parts[0].email;
       entry.commit_name = parts[1].name;

@@ -78,6 +78,12 @@ TEST_CASE("Resolver: malformed .mailmap lines are rejected with their line", "[i
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().location().record == "line 2");
   CHECK_FALSE(ParseMailmap("<a@x> <b@x> <c@x>").ok());
+  // Found by fuzz_mailmap: these would not survive being written back.
+  CHECK_FALSE(ParseMailmap(std::string("A\0 <a@x>", 8)).ok());
+  CHECK_FALSE(ParseMailmap("Ana <> Bob <b@x>").ok());
+  CHECK_FALSE(ParseMailmap("Ana <a@x<y@z> <b@x>").ok());     // '<' inside an address
+  CHECK_FALSE(ParseMailmap("Ana <a@x>#Bob <b@x>").ok());     // "#Bob" would become a comment
+  CHECK(ParseMailmap("Ana#1 <a@x>")->front().proper_name == "Ana#1");  // '#' inside a word is text
   CHECK(ParseMailmap("\n   \n# only comments\n")->empty());
 }
 

@@ -26,19 +26,12 @@ Result<Format> ParseFormatName(std::string_view name) {
 
 // True when `line` is one JSON object with the keys of a GitHub event ("type" and "payload").
 static bool LooksLikeEvent(std::string_view line) {
-  simdjson::padded_string padded(line);
-  simdjson::ondemand::parser parser;
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object object;
-  if (parser.iterate(padded).get(doc) || doc.get_object().get(object)) return false;
-  bool has_type = false, has_payload = false;
-  for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) return false;
-    has_type |= key == "type";
-    has_payload |= key == "payload";
-  }
-  return has_type && has_payload;
+  simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  // realloc_if_needed: the line is copied into a padded buffer (the caller's bytes may end here).
+  if (parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(object)) return false;
+  simdjson::dom::element unused;
+  return !object.at_key("type").get(unused) && !object.at_key("payload").get(unused);
 }
 
 Format DetectFormat(std::string_view bytes) {

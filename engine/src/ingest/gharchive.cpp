@@ -1,10 +1,12 @@
 // The GH Archive importer: JSON Lines of GitHub events (docs/formats.md, "GH Archive JSON
-// Lines"), one On-Demand document per line. Pull-request payloads are REST-shaped objects and go
-// through the REST readers of github_objects.h.
+// Lines"), each line parsed in place by one reused DOM parser, which validates the whole line
+// before any field is read. Pull-request payloads are REST-shaped objects and go through the REST
+// readers of github_objects.h.
 #include <cstring>
 
 #include "ingest/github_objects.h"
 #include "ingest/json_fields.h"
+#include "ingest/json_syntax.h"
 #include "ingest/parsers.h"
 #include "ingest/people.h"
 #include "loupe/core/strings.h"
@@ -13,7 +15,7 @@ namespace loupe::ingest::internal {
 
 namespace {
 
-namespace od = simdjson::ondemand;
+namespace dom = simdjson::dom;
 using json::Need;
 
 constexpr std::string_view kIssueCommentNotOnPr = "issue comment not on a pull request";
@@ -24,51 +26,46 @@ class EventReader {
  public:
   EventReader(model::Workspace& batch, ImportStats& stats) : batch_(batch), stats_(stats) {}
 
-  //! Imports the event on `line` (line_number counts from 1 and is used in messages).
-  Status ReadLine(PaddedView line, size_t line_number);
+  //! Imports the event on `line`.
+  Status ReadLine(PaddedView line);
 
  private:
-  Status ReadEvent(json::Fields& event, std::string_view type);
-  Status ReadPush(json::Fields& payload, model::RepoId repo, Timestamp pushed);
+  Status ReadEvent(const json::Fields& event, std::string_view type);
+  Status ReadPush(const json::Fields& payload, model::RepoId repo, Timestamp pushed);
   //! payload.pull_request, upserted; `number` gets its number.
-  Status ReadPullRequest(json::Fields& payload, const github::Context& context, Instant event_at,
-                         int64_t& number);
+  Status ReadPullRequest(const json::Fields& payload, const github::Context& context,
+                         Instant event_at, int64_t& number);
 
   model::Workspace& batch_;
   ImportStats& stats_;
-  od::parser parser_;
+  dom::parser parser_;  // one for all lines: it reallocates only for a longer line
 };
 
-Status EventReader::ReadLine(PaddedView line, size_t line_number) {
-  od::document doc;
-  auto e = parser_.iterate(line.data, line.size, line.capacity).get(doc);
-  if (e == simdjson::UTF8_ERROR) return json::InvalidUtf8Error(line.view(), line_number);
-  if (e == simdjson::UNCLOSED_STRING) {
-    return InvalidInput("truncated JSON: the line ends inside a string");
+Status EventReader::ReadLine(PaddedView line) {
+  // Parsed in place: the bytes after the line (the next lines, then the input's padding) are the
+  // SIMDJSON_PADDING readable bytes the parser needs.
+  LOUPE_ASSERT(line.capacity >= line.size + simdjson::SIMDJSON_PADDING, "a line without padding");
+  dom::element doc;
+  if (auto e = parser_.parse(line.data, line.size, /*realloc_if_needed=*/false).get(doc)) {
+    json::ScanOptions options;
+    options.unit = json::TextUnit::kLine;
+    options.value_name = "the event (one event per line)";
+    const json::SyntaxScan scan = json::ScanJson(line.view(), options);
+    if (scan.problem.empty()) return json::ErrorFor(e);
+    return json::SyntaxError(scan, 1);
   }
-  if (e) return json::ErrorFor(e, "");
-  od::object object;
-  e = doc.get_object().get(object);
-  if (e == simdjson::INCORRECT_TYPE) {
-    od::json_type type;
-    const std::string got =
-        doc.type().get(type) ? "something else" : std::string(json::TypeName(type));
-    return InvalidInput("expected one event object per line, got " + got);
+  dom::object object;
+  if (doc.get_object().get(object)) {
+    return InvalidInput("expected one event object per line, got " +
+                        std::string(json::TypeName(doc.type())));
   }
-  if (e) return json::ErrorFor(e, "");
-  json::Fields event(object, "");
+  const json::Fields event(object);
   std::string type;
   LOUPE_TRY(event.String("type", type, Need::kRequired));
-  LOUPE_TRY(ReadEvent(event, type));
-  // Skipping to the end checks the brackets of everything not read, and that the line holds
-  // nothing after the event.
-  std::string_view whole;
-  if (auto error = doc.raw_json().get(whole)) return json::ErrorFor(error, "");
-  if (!doc.at_end()) return InvalidInput("unexpected text after the event (one event per line)");
-  return Status::Ok();
+  return ReadEvent(event, type);
 }
 
-Status EventReader::ReadEvent(json::Fields& event, std::string_view type) {
+Status EventReader::ReadEvent(const json::Fields& event, std::string_view type) {
   const bool push = type == "PushEvent";
   const bool pull_request = type == "PullRequestEvent";
   const bool review = type == "PullRequestReviewEvent";
@@ -80,27 +77,26 @@ Status EventReader::ReadEvent(json::Fields& event, std::string_view type) {
   }
   std::string repo_name;
   {
-    od::object repo_object;
+    dom::object repo_object;
     bool found = false;
     LOUPE_TRY(event.Object("repo", repo_object, found, Need::kRequired));
-    json::Fields repo(repo_object, "repo");
+    json::Fields repo(repo_object, event, "repo");
     LOUPE_TRY(repo.String("name", repo_name, Need::kRequired));
   }
-  // Read before the payload: On-Demand cannot come back to the event once inside the payload.
   Timestamp created;
   LOUPE_TRY(event.Time("created_at", created, Need::kRequired));
-  od::object payload_object;
+  dom::object payload_object;
   bool found = false;
   LOUPE_TRY(event.Object("payload", payload_object, found, Need::kRequired));
-  json::Fields payload(payload_object, "payload");
+  json::Fields payload(payload_object, event, "payload");
   github::Context context{repo_name, 0};
 
   if (push) return ReadPush(payload, batch_.InternRepo(repo_name), created);
 
   if (issue_comment) {
-    od::object issue_object;
+    dom::object issue_object;
     LOUPE_TRY(payload.Object("issue", issue_object, found, Need::kRequired));
-    json::Fields issue(issue_object, "payload.issue");
+    json::Fields issue(issue_object, payload, "issue");
     // Issues and pull requests share numbers and comments; only a PR's issue has this key.
     if (!issue.Has("pull_request")) {
       ++stats_.skipped[std::string(kIssueCommentNotOnPr)];
@@ -112,10 +108,10 @@ Status EventReader::ReadEvent(json::Fields& event, std::string_view type) {
   }
   if (pull_request) return Status::Ok();
 
-  od::object object;
+  dom::object object;
   const char* key = review ? "review" : "comment";
   LOUPE_TRY(payload.Object(key, object, found, Need::kRequired));
-  json::Fields fields(object, payload.PathOf(key));
+  json::Fields fields(object, payload, key);
   if (review) {
     model::Review r;
     LOUPE_TRY(github::ReadReview(fields, context, batch_, r));
@@ -129,14 +125,14 @@ Status EventReader::ReadEvent(json::Fields& event, std::string_view type) {
   return Status::Ok();
 }
 
-Status EventReader::ReadPullRequest(json::Fields& payload, const github::Context& context,
+Status EventReader::ReadPullRequest(const json::Fields& payload, const github::Context& context,
                                     Instant event_at, int64_t& number) {
   std::string action;
   LOUPE_TRY(payload.String("action", action));
-  od::object object;
+  dom::object object;
   bool found = false;
   LOUPE_TRY(payload.Object("pull_request", object, found, Need::kRequired));
-  json::Fields fields(object, "payload.pull_request");
+  json::Fields fields(object, payload, "pull_request");
   model::PullRequest pr;
   LOUPE_TRY(github::ReadPullRequest(fields, context, batch_, pr));
   if (action == "ready_for_review") pr.ready_at = event_at;
@@ -145,7 +141,7 @@ Status EventReader::ReadPullRequest(json::Fields& payload, const github::Context
   return Status::Ok();
 }
 
-Status EventReader::ReadPush(json::Fields& payload, model::RepoId repo, Timestamp pushed) {
+Status EventReader::ReadPush(const json::Fields& payload, model::RepoId repo, Timestamp pushed) {
   int64_t size = 0;
   LOUPE_TRY(payload.Int("size", size, Need::kOptional, 0));
   // A push says when it reached GitHub, not when its commits were written: the commits get that
@@ -154,7 +150,7 @@ Status EventReader::ReadPush(json::Fields& payload, model::RepoId repo, Timestam
   pushed.offset_minutes = kUnknownOffset;
   int64_t listed = 0;
   bool found = false;
-  LOUPE_TRY(json::ForEachObject(payload, "commits", found, [&](json::Fields& fields) -> Status {
+  LOUPE_TRY(json::ForEachObject(payload, "commits", found, [&](const json::Fields& fields) -> Status {
     model::Commit commit;
     commit.repo = repo;
     commit.authored = pushed;
@@ -162,11 +158,11 @@ Status EventReader::ReadPush(json::Fields& payload, model::RepoId repo, Timestam
     commit.approximate_time = true;
     LOUPE_TRY(fields.GitSha("sha", commit.sha, Need::kRequired));
     PersonRef author;
-    od::object author_object;
+    dom::object author_object;
     bool has_author = false;
     LOUPE_TRY(fields.Object("author", author_object, has_author));
     if (has_author) {
-      json::Fields author_fields(author_object, fields.PathOf("author"));
+      json::Fields author_fields(author_object, fields, "author");
       LOUPE_TRY(author_fields.String("email", author.email));
       LOUPE_TRY(author_fields.String("name", author.name));
     }
@@ -206,9 +202,7 @@ Status ParseGhArchive(PaddedView input, const ImportOptions& options, model::Wor
     pos += length + 1;
     if (Trim(line.view()).empty()) continue;
     ++stats.records;
-    // The bytes after the line (the next lines, then the buffer's padding) are readable, which is
-    // all simdjson asks of the padding.
-    Status status = reader.ReadLine(line, line_number);
+    Status status = reader.ReadLine(line);
     if (!status.ok()) return std::move(status).WithRecord("line " + std::to_string(line_number));
     if (static_cast<int64_t>(pos) >= next_progress) {
       LOUPE_TRY(

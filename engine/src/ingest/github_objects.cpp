@@ -49,28 +49,22 @@ constexpr std::array<std::string_view, kKindKeyCount> kKindKeys = {
 
 }  // namespace
 
-Status Classify(od::object& object, const std::string& path, ObjectKind& kind) {
-  uint32_t keys = 0;
-  LOUPE_TRY(json::PresentKeys(object, kKindKeys, path, keys));
+ObjectKind Classify(json::dom::object object) {
+  const uint32_t keys = json::PresentKeys(object, kKindKeys);
   auto has = [keys](KindKey key) { return (keys >> key & 1u) != 0; };
   // Each rule keys on what only that kind has, so a kind's required fields (sha, number, state)
   // can then be reported missing. Review comments come before reviews: both carry
   // pull_request_url and commit_id.
-  if (has(kCommitKey)) {
-    kind = ObjectKind::kCommit;
-  } else if (has(kDiffHunk) || has(kPullRequestReviewId)) {
-    kind = ObjectKind::kReviewComment;
-  } else if (has(kPullRequestUrl) && (has(kState) || has(kSubmittedAt) || has(kCommitId))) {
-    kind = ObjectKind::kReview;
-  } else if (has(kHead) || has(kBase) ||
-             (has(kNumber) && (has(kMergedAt) || has(kMergeCommitSha)))) {
-    kind = ObjectKind::kPullRequest;
-  } else if (has(kIssueUrl) && !has(kNumber)) {
-    kind = ObjectKind::kIssueComment;
-  } else {
-    kind = ObjectKind::kUnknown;
+  if (has(kCommitKey)) return ObjectKind::kCommit;
+  if (has(kDiffHunk) || has(kPullRequestReviewId)) return ObjectKind::kReviewComment;
+  if (has(kPullRequestUrl) && (has(kState) || has(kSubmittedAt) || has(kCommitId))) {
+    return ObjectKind::kReview;
   }
-  return Status::Ok();
+  if (has(kHead) || has(kBase) || (has(kNumber) && (has(kMergedAt) || has(kMergeCommitSha)))) {
+    return ObjectKind::kPullRequest;
+  }
+  if (has(kIssueUrl) && !has(kNumber)) return ObjectKind::kIssueComment;
+  return ObjectKind::kUnknown;
 }
 
 // [SECTION] repositories and pull requests named by URLs
@@ -113,9 +107,9 @@ bool SplitRepoUrl(std::string_view url, RepoUrl& out) {
 }
 
 // Reads the URL `key` when present (found) and requires it to name `api_kind` or `web_kind`.
-Status ReadRepoUrl(json::Fields& object, std::string_view key, std::string_view api_kind,
-                   std::string_view web_kind, std::string& url, RepoUrl& parts, bool& found) {
-  LOUPE_TRY(object.String(key, url, Need::kOptional, &found));
+Status ReadRepoUrl(const json::Fields& object, std::string_view key, std::string_view api_kind,
+                   std::string_view web_kind, std::string_view& url, RepoUrl& parts, bool& found) {
+  LOUPE_TRY(object.Text(key, url, Need::kOptional, found));
   if (!found) return Status::Ok();
   if (!SplitRepoUrl(url, parts) || (parts.kind != api_kind && parts.kind != web_kind)) {
     return InvalidInput("expected a GitHub URL like https://api.github.com/repos/OWNER/NAME/" +
@@ -127,10 +121,10 @@ Status ReadRepoUrl(json::Fields& object, std::string_view key, std::string_view 
 
 // The repository and number of the pull request (or issue) an object belongs to, from its URL
 // field `key` ("…/repos/O/N/pulls/12"), else from the context.
-Status ReadParent(json::Fields& object, std::string_view key, std::string_view api_kind,
+Status ReadParent(const json::Fields& object, std::string_view key, std::string_view api_kind,
                   std::string_view web_kind, const Context& context, model::Workspace& batch,
                   model::RepoId& repo, int64_t& number) {
-  std::string url;
+  std::string_view url;
   RepoUrl parts;
   bool found = false;
   LOUPE_TRY(ReadRepoUrl(object, key, api_kind, web_kind, url, parts, found));
@@ -153,10 +147,10 @@ Status ReadParent(json::Fields& object, std::string_view key, std::string_view a
 
 // The repository of a commit or pull request: its `api_url_key` URL, else its `web_url_key` URL,
 // else the context. Fails naming `api_url_key` when nothing names one.
-Status ReadOwnRepo(json::Fields& object, std::string_view api_url_key, std::string_view api_kind,
+Status ReadOwnRepo(const json::Fields& object, std::string_view api_url_key, std::string_view api_kind,
                    std::string_view web_url_key, std::string_view web_kind, const Context& context,
                    model::Workspace& batch, model::RepoId& repo) {
-  std::string url;
+  std::string_view url;
   RepoUrl parts;
   bool found = false;
   LOUPE_TRY(ReadRepoUrl(object, api_url_key, api_kind, web_kind, url, parts, found));
@@ -177,24 +171,24 @@ Status ReadOwnRepo(json::Fields& object, std::string_view api_url_key, std::stri
 // [SECTION] people
 
 // Adds the login and id of the user object `key` (absent or null: nothing) to `person`.
-Status ReadUserInto(json::Fields& parent, std::string_view key, PersonRef& person) {
-  od::object object;
+Status ReadUserInto(const json::Fields& parent, std::string_view key, PersonRef& person) {
+  json::dom::object object;
   bool found = false;
   LOUPE_TRY(parent.Object(key, object, found));
   if (!found) return Status::Ok();
-  json::Fields user(object, parent.PathOf(key));
+  json::Fields user(object, parent, key);
   LOUPE_TRY(user.String("login", person.login, Need::kRequired));
   return user.Int("id", person.github_user_id, Need::kOptional, 0);
 }
 
 // The {name, email, date} object `key` of a git commit.
-Status ReadGitPerson(json::Fields& commit, std::string_view key, PersonRef& person,
+Status ReadGitPerson(const json::Fields& commit, std::string_view key, PersonRef& person,
                      Timestamp& when) {
-  od::object object;
+  json::dom::object object;
   bool found = false;
   LOUPE_TRY(commit.Object(key, object, found));
   if (!found) return Status::Ok();
-  json::Fields fields(object, commit.PathOf(key));
+  json::Fields fields(object, commit, key);
   LOUPE_TRY(fields.String("name", person.name));
   LOUPE_TRY(fields.String("email", person.email));
   // GitHub writes commit dates in UTC: the author's own offset is not in the REST data.
@@ -203,7 +197,7 @@ Status ReadGitPerson(json::Fields& commit, std::string_view key, PersonRef& pers
 
 }  // namespace
 
-Status ReadUser(json::Fields& parent, std::string_view key, model::Workspace& batch,
+Status ReadUser(const json::Fields& parent, std::string_view key, model::Workspace& batch,
                 model::IdentityId& out) {
   PersonRef person;
   LOUPE_TRY(ReadUserInto(parent, key, person));
@@ -213,17 +207,16 @@ Status ReadUser(json::Fields& parent, std::string_view key, model::Workspace& ba
 
 // [SECTION] commits
 
-Status ReadCommit(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadCommit(const json::Fields& object, const Context& context, model::Workspace& batch,
                   model::Commit& out) {
-  // Reads follow GitHub's key order, which is the cheapest order for On-Demand.
   LOUPE_TRY(object.GitSha("sha", out.sha, Need::kRequired));
   PersonRef author;
   PersonRef committer;
   {
-    od::object git_commit;
+    json::dom::object git_commit;
     bool found = false;
     LOUPE_TRY(object.Object("commit", git_commit, found, Need::kRequired));
-    json::Fields commit(git_commit, object.PathOf("commit"));
+    json::Fields commit(git_commit, object, "commit");
     LOUPE_TRY(ReadGitPerson(commit, "author", author, out.authored));
     LOUPE_TRY(ReadGitPerson(commit, "committer", committer, out.committed));
     LOUPE_TRY(commit.String("message", out.message));
@@ -233,28 +226,29 @@ Status ReadCommit(json::Fields& object, const Context& context, model::Workspace
   LOUPE_TRY(ReadUserInto(object, "committer", committer));
 
   bool found = false;
-  LOUPE_TRY(json::ForEachObject(object, "parents", found, [&](json::Fields& parent) -> Status {
+  LOUPE_TRY(json::ForEachObject(object, "parents", found, [&](const json::Fields& parent) -> Status {
     Sha sha;
     LOUPE_TRY(parent.GitSha("sha", sha, Need::kRequired));
     out.parents.push_back(sha);
     return Status::Ok();
   }));
 
-  od::object stats_object;
+  json::dom::object stats_object;
   LOUPE_TRY(object.Object("stats", stats_object, out.has_stats));
   if (out.has_stats) {
-    json::Fields stats(stats_object, object.PathOf("stats"));
+    json::Fields stats(stats_object, object, "stats");
     LOUPE_TRY(stats.Int("additions", out.additions, Need::kRequired, 0));
     LOUPE_TRY(stats.Int("deletions", out.deletions, Need::kRequired, 0));
   }
 
   int64_t file_additions = 0;
   int64_t file_deletions = 0;
-  LOUPE_TRY(json::ForEachObject(object, "files", out.has_files, [&](json::Fields& file) -> Status {
+  LOUPE_TRY(json::ForEachObject(object, "files", out.has_files, [&](const json::Fields& file) -> Status {
     model::FileChange change;
     LOUPE_TRY(file.String("filename", change.path, Need::kRequired));
-    std::string status;
-    LOUPE_TRY(file.String("status", status));
+    std::string_view status;
+    bool has_status = false;
+    LOUPE_TRY(file.Text("status", status, Need::kOptional, has_status));
     if (!status.empty() && !model::ParseFileStatus(status, change.status)) {
       return InvalidInput("unknown file status " + QuoteForMessage(status) +
                           " (expected added, removed, modified, renamed, copied, changed or "
@@ -286,7 +280,7 @@ Status ReadCommit(json::Fields& object, const Context& context, model::Workspace
 
 // [SECTION] pull requests, reviews and comments
 
-Status ReadPullRequest(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadPullRequest(const json::Fields& object, const Context& context, model::Workspace& batch,
                        model::PullRequest& out) {
   LOUPE_TRY(object.Int("id", out.github_id, Need::kOptional, 0));
   LOUPE_TRY(object.Int("number", out.number, Need::kRequired, 1));
@@ -308,14 +302,14 @@ Status ReadPullRequest(json::Fields& object, const Context& context, model::Work
 
   bool found = false;
   LOUPE_TRY(json::ForEachObject(
-      object, "requested_reviewers", found, [&](json::Fields& reviewer) -> Status {
+      object, "requested_reviewers", found, [&](const json::Fields& reviewer) -> Status {
         PersonRef person;
         LOUPE_TRY(reviewer.String("login", person.login, Need::kRequired));
         LOUPE_TRY(reviewer.Int("id", person.github_user_id, Need::kOptional, 0));
         out.requested_reviewers.push_back(InternPerson(batch, person));
         return Status::Ok();
       }));
-  LOUPE_TRY(json::ForEachObject(object, "labels", found, [&](json::Fields& label) -> Status {
+  LOUPE_TRY(json::ForEachObject(object, "labels", found, [&](const json::Fields& label) -> Status {
     std::string name;
     LOUPE_TRY(label.String("name", name, Need::kRequired));
     out.labels.push_back(std::move(name));
@@ -323,22 +317,22 @@ Status ReadPullRequest(json::Fields& object, const Context& context, model::Work
   }));
   LOUPE_TRY(object.Bool("draft", out.draft));
 
-  od::object side;
+  json::dom::object side;
   LOUPE_TRY(object.Object("head", side, found));
   if (found) {
-    json::Fields head(side, object.PathOf("head"));
+    json::Fields head(side, object, "head");
     LOUPE_TRY(head.String("ref", out.head_ref));
     LOUPE_TRY(head.GitSha("sha", out.head_sha));
   }
   std::string repo_name;
   LOUPE_TRY(object.Object("base", side, found));
   if (found) {
-    json::Fields base(side, object.PathOf("base"));
+    json::Fields base(side, object, "base");
     LOUPE_TRY(base.String("ref", out.base_ref));
-    od::object repo;
+    json::dom::object repo;
     LOUPE_TRY(base.Object("repo", repo, found));
     if (found) {
-      json::Fields repo_fields(repo, base.PathOf("repo"));
+      json::Fields repo_fields(repo, base, "repo");
       LOUPE_TRY(repo_fields.String("full_name", repo_name));
     }
   }
@@ -365,7 +359,7 @@ Status ReadPullRequest(json::Fields& object, const Context& context, model::Work
   return Status::Ok();
 }
 
-Status ReadReview(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadReview(const json::Fields& object, const Context& context, model::Workspace& batch,
                   model::Review& out) {
   LOUPE_TRY(object.Int("id", out.github_id, Need::kRequired, 1));
   LOUPE_TRY(ReadUser(object, "user", batch, out.reviewer));
@@ -384,7 +378,7 @@ Status ReadReview(json::Fields& object, const Context& context, model::Workspace
   return object.GitSha("commit_id", out.commit_id);
 }
 
-Status ReadReviewComment(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadReviewComment(const json::Fields& object, const Context& context, model::Workspace& batch,
                          model::Comment& out) {
   out.kind = model::CommentKind::kReview;
   LOUPE_TRY(object.Int("pull_request_review_id", out.review_id, Need::kOptional, 0));
@@ -404,7 +398,7 @@ Status ReadReviewComment(json::Fields& object, const Context& context, model::Wo
   return Status::Ok();
 }
 
-Status ReadIssueComment(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadIssueComment(const json::Fields& object, const Context& context, model::Workspace& batch,
                         model::Comment& out) {
   out.kind = model::CommentKind::kConversation;
   LOUPE_TRY(

@@ -11,8 +11,6 @@
 
 namespace loupe::ingest::github {
 
-namespace od = simdjson::ondemand;
-
 enum class ObjectKind : uint8_t {
   kUnknown = 0,
   kCommit,
@@ -22,9 +20,8 @@ enum class ObjectKind : uint8_t {
   kIssueComment,
 };
 
-//! Recognises an object by its keys (the rules are in docs/formats.md, "GitHub REST JSON") and
-//! rewinds it for reading. Errors name `path`.
-Status Classify(od::object& object, const std::string& path, ObjectKind& kind);
+//! Recognises an object by its keys (the rules are in docs/formats.md, "GitHub REST JSON").
+ObjectKind Classify(json::dom::object object);
 
 //! What the surrounding input knows when an object does not say it itself.
 struct Context {
@@ -34,23 +31,23 @@ struct Context {
 
 //! The `key` user object ({login, id}) of `parent` as a login identity; kNoId when the field is
 //! absent or null (GitHub sends null for deleted accounts).
-Status ReadUser(json::Fields& parent, std::string_view key, model::Workspace& batch,
+Status ReadUser(const json::Fields& parent, std::string_view key, model::Workspace& batch,
                 model::IdentityId& out);
 
 //! A commit as the REST commit endpoints return it (list item or single commit with stats/files).
 //! Identities are interned in `batch`; the caller upserts `out`.
-Status ReadCommit(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadCommit(const json::Fields& object, const Context& context, model::Workspace& batch,
                   model::Commit& out);
 //! A pull request from the list endpoint (counts stay -1) or the single-PR endpoint.
-Status ReadPullRequest(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadPullRequest(const json::Fields& object, const Context& context, model::Workspace& batch,
                        model::PullRequest& out);
-Status ReadReview(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadReview(const json::Fields& object, const Context& context, model::Workspace& batch,
                   model::Review& out);
 //! An inline review comment (CommentKind::kReview).
-Status ReadReviewComment(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadReviewComment(const json::Fields& object, const Context& context, model::Workspace& batch,
                          model::Comment& out);
 //! An issue comment, i.e. a comment in a pull request's conversation (CommentKind::kConversation).
-Status ReadIssueComment(json::Fields& object, const Context& context, model::Workspace& batch,
+Status ReadIssueComment(const json::Fields& object, const Context& context, model::Workspace& batch,
                         model::Comment& out);
 
 }  // namespace loupe::ingest::github

@@ -1,171 +1,166 @@
 #include "ingest/json_fields.h"
 
-#include <algorithm>
+#include <cstdio>
 
 #include "loupe/core/strings.h"
 
 namespace loupe::ingest::json {
 
-std::string_view TypeName(od::json_type type) {
+std::string_view TypeName(dom::element_type type) {
   switch (type) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "a boolean";
-    case od::json_type::null: return "null";
+    case dom::element_type::ARRAY: return "an array";
+    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE: return "a number";
+    case dom::element_type::STRING: return "a string";
+    case dom::element_type::BOOL: return "a boolean";
+    case dom::element_type::NULL_VALUE: return "null";
   }
   return "an unknown value";
 }
 
-Status ErrorFor(simdjson::error_code error, std::string_view field) {
-  std::string message;
-  switch (error) {
-    case simdjson::NUMBER_OUT_OF_RANGE:
-    case simdjson::BIGINT_ERROR:
-      message = "number out of range";
-      break;
-    case simdjson::NUMBER_ERROR:
-      message = "malformed number";
-      break;
-    case simdjson::UTF8_ERROR:
-      message = "invalid UTF-8";
-      break;
-    case simdjson::STRING_ERROR:
-      message = "malformed string (bad escape or control character)";
-      break;
-    case simdjson::TAPE_ERROR:
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
-      message = "truncated or malformed JSON (an object or array is not closed)";
-      break;
-    case simdjson::EMPTY:
-      message = "no JSON value";
-      break;
-    case simdjson::DEPTH_ERROR:
-      message = "JSON nested too deeply";
-      break;
-    case simdjson::CAPACITY:
-      message = "document too large";
-      break;
-    default:
-      message = std::string("malformed JSON (") + simdjson::error_message(error) + ")";
-  }
-  Status status = InvalidInput(message);
-  if (!field.empty()) status.WithField(field);
-  return status;
+Status ErrorFor(simdjson::error_code error) {
+  return InvalidInput(std::string("JSON rejected by the parser: ") + simdjson::error_message(error));
 }
 
-std::string Fields::PathOf(std::string_view key) const {
-  if (path_.empty()) return std::string(key);
-  std::string out = path_;
-  out += '.';
-  out.append(key);
-  return out;
+Status UnexpectedType(dom::element value, std::string_view expected) {
+  return InvalidInput("expected " + std::string(expected) + ", got " +
+                      std::string(TypeName(value.type())));
 }
 
-Status Fields::Find(std::string_view key, od::value& out, bool& found, Need need) {
-  found = false;
-  auto field = object_.find_field_unordered(key);
-  if (field.error() == simdjson::NO_SUCH_FIELD) {
-    if (need == Need::kRequired) return InvalidInput("missing required field").WithField(PathOf(key));
-    return Status::Ok();
-  }
-  if (field.error()) return ErrorFor(field.error(), PathOf(key));
-  out = field.value_unsafe();
-  od::json_type type;
-  if (auto e = out.type().get(type)) return ErrorFor(e, PathOf(key));
-  if (type == od::json_type::null) {
-    if (need == Need::kRequired) return InvalidInput("required field is null").WithField(PathOf(key));
-    return Status::Ok();
-  }
-  found = true;
+Status AsObject(dom::element value, dom::object& out) {
+  if (value.get_object().get(out)) return UnexpectedType(value, "an object");
   return Status::Ok();
 }
 
-bool Fields::Has(std::string_view key) {
-  auto field = object_.find_field_unordered(key);
-  return !field.error();
-}
-
-static Status WrongType(od::value& v, std::string_view expected, const std::string& path) {
-  od::json_type type;
-  std::string got = v.type().get(type) ? "something else" : std::string(TypeName(type));
-  return InvalidInput("expected " + std::string(expected) + ", got " + got).WithField(path);
-}
-
-Status Fields::String(std::string_view key, std::string& out, Need need, bool* found) {
-  od::value v;
-  bool present;
-  LOUPE_TRY(Find(key, v, present, need));
-  if (found) *found = present;
-  if (!present) return Status::Ok();
-  std::string_view s;
-  auto e = v.get_string().get(s);
-  if (e == simdjson::INCORRECT_TYPE) return WrongType(v, "a string", PathOf(key));
-  if (e) return ErrorFor(e, PathOf(key));
-  out.assign(s);
-  return Status::Ok();
-}
-
-Status Fields::Int(std::string_view key, int64_t& out, Need need, int64_t min, int64_t max,
-                   bool* found) {
-  od::value v;
-  bool present;
-  LOUPE_TRY(Find(key, v, present, need));
-  if (found) *found = present;
-  if (!present) return Status::Ok();
-  int64_t n;
-  auto e = v.get_int64().get(n);
-  if (e == simdjson::INCORRECT_TYPE || e == simdjson::NUMBER_OUT_OF_RANGE || e == simdjson::BIGINT_ERROR) {
-    od::json_type type;
-    if (v.type().get(type) || type != od::json_type::number) return WrongType(v, "an integer", PathOf(key));
-    // 3.0 is an integer to GitHub; 3.5 is not; 1e400 and 99999999999999999999 do not fit.
-    double d;
-    const auto de = v.get_double().get(d);
-    if (de || d < -9.0e18 || d > 9.0e18) {
-      const std::string text(Trim(v.raw_json_token()));
-      return InvalidInput("number " + Ellipsize(text, 40) + " out of range (expected a 64-bit integer)")
-          .WithField(PathOf(key));
+Status ToInt(dom::element value, int64_t min, int64_t max, int64_t& out) {
+  int64_t n = 0;
+  switch (value.type()) {
+    case dom::element_type::INT64:
+      n = value.get_int64().value_unsafe();
+      break;
+    case dom::element_type::UINT64:
+      return InvalidInput("number " + std::to_string(value.get_uint64().value_unsafe()) +
+                          " out of range (expected a 64-bit integer)");
+    case dom::element_type::DOUBLE: {
+      // 3.0 is an integer to GitHub; 3.5 is not; 1e19 does not fit.
+      const double d = value.get_double().value_unsafe();
+      if (d < -9.0e18 || d > 9.0e18) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.17g", d);
+        return InvalidInput("number " + std::string(text) +
+                            " out of range (expected a 64-bit integer)");
+      }
+      // The range check above comes first: converting an out-of-range double is undefined.
+      n = static_cast<int64_t>(d);
+      if (static_cast<double>(n) != d) return UnexpectedType(value, "an integer");
+      break;
     }
-    // The range check above comes first: converting an out-of-range double to int64 is undefined.
-    if (d != static_cast<double>(static_cast<int64_t>(d))) return WrongType(v, "an integer", PathOf(key));
-    n = static_cast<int64_t>(d);
-    e = simdjson::SUCCESS;
+    default:
+      return UnexpectedType(value, "an integer");
   }
-  if (e) return ErrorFor(e, PathOf(key));
   if (n < min || n > max) {
     return InvalidInput("number " + std::to_string(n) + " out of range [" + std::to_string(min) +
-                        ", " + std::to_string(max) + "]")
-        .WithField(PathOf(key));
+                        ", " + std::to_string(max) + "]");
   }
   out = n;
   return Status::Ok();
 }
 
-Status Fields::Int32(std::string_view key, int32_t& out, Need need, bool* found) {
-  int64_t n = out;
-  LOUPE_TRY(Int(key, n, need, 0, INT32_MAX, found));
-  out = static_cast<int32_t>(n);
+std::string Fields::path() const {
+  std::string out = parent_ != nullptr ? parent_->PathOf(key_) : std::string(key_);
+  if (index_ != kNoIndex) out += '[' + std::to_string(index_) + ']';
+  return out;
+}
+
+std::string Fields::PathOf(std::string_view key) const {
+  std::string out = path();
+  if (!out.empty()) out += '.';
+  out.append(key);
+  return out;
+}
+
+std::string Fields::ElementPath(std::string_view key, size_t index) const {
+  return PathOf(key) + '[' + std::to_string(index) + ']';
+}
+
+Fields::Presence Fields::Find(std::string_view key, dom::element& out) const {
+  auto found_at = [&](dom::object::iterator it) {
+    out = it.value();
+    cursor_ = ++it;
+    return out.is_null() ? Presence::kNull : Presence::kPresent;
+  };
+  const dom::object::iterator end = object_.end();
+  for (dom::object::iterator it = cursor_; it != end; ++it) {
+    if (it.key_equals(key)) return found_at(it);
+  }
+  for (dom::object::iterator it = object_.begin(); it != cursor_; ++it) {
+    if (it.key_equals(key)) return found_at(it);
+  }
+  return Presence::kAbsent;
+}
+
+Status Fields::Absent(std::string_view key, Presence presence, Need need) const {
+  if (need == Need::kOptional) return Status::Ok();
+  return InvalidInput(presence == Presence::kNull ? "required field is null" : "missing required field")
+      .WithField(PathOf(key));
+}
+
+bool Fields::Has(std::string_view key) const {
+  dom::element unused;
+  return Find(key, unused) != Presence::kAbsent;
+}
+
+Status Fields::Text(std::string_view key, std::string_view& out, Need need, bool& found) const {
+  dom::element v;
+  const Presence presence = Find(key, v);
+  found = presence == Presence::kPresent;
+  if (!found) return Absent(key, presence, need);
+  if (v.get_string().get(out)) return UnexpectedType(v, "a string").WithField(PathOf(key));
   return Status::Ok();
 }
 
-Status Fields::Bool(std::string_view key, bool& out, Need need, bool* found) {
-  od::value v;
-  bool present;
-  LOUPE_TRY(Find(key, v, present, need));
+Status Fields::String(std::string_view key, std::string& out, Need need, bool* found) const {
+  std::string_view text;
+  bool present = false;
+  Status status = Text(key, text, need, present);
   if (found) *found = present;
-  if (!present) return Status::Ok();
-  bool b;
-  auto e = v.get_bool().get(b);
-  if (e == simdjson::INCORRECT_TYPE) return WrongType(v, "true or false", PathOf(key));
-  if (e) return ErrorFor(e, PathOf(key));
-  out = b;
+  if (present && status.ok()) out.assign(text);
+  return status;
+}
+
+Status Fields::Int(std::string_view key, int64_t& out, Need need, int64_t min, int64_t max,
+                   bool* found) const {
+  dom::element v;
+  const Presence presence = Find(key, v);
+  if (found) *found = presence == Presence::kPresent;
+  if (presence != Presence::kPresent) return Absent(key, presence, need);
+  Status status = ToInt(v, min, max, out);
+  if (!status.ok()) status.WithField(PathOf(key));
+  return status;
+}
+
+Status Fields::Int32(std::string_view key, int32_t& out, Need need, bool* found) const {
+  int64_t n = out;
+  Status status = Int(key, n, need, 0, INT32_MAX, found);
+  out = static_cast<int32_t>(n);
+  return status;
+}
+
+Status Fields::Bool(std::string_view key, bool& out, Need need, bool* found) const {
+  dom::element v;
+  const Presence presence = Find(key, v);
+  if (found) *found = presence == Presence::kPresent;
+  if (presence != Presence::kPresent) return Absent(key, presence, need);
+  if (v.get_bool().get(out)) return UnexpectedType(v, "true or false").WithField(PathOf(key));
   return Status::Ok();
 }
 
-Status Fields::TimeText(std::string_view key, Timestamp& out, Need need, std::string& text) {
+Status Fields::TimeText(std::string_view key, Timestamp& out, Need need,
+                        std::string_view& text) const {
   bool found = false;
-  LOUPE_TRY(String(key, text, need, &found));
+  LOUPE_TRY(Text(key, text, need, found));
   if (!found) return Status::Ok();
   auto parsed = ParseIsoTimestamp(text);
   if (!parsed.ok()) return std::move(parsed).TakeStatus().WithField(PathOf(key));
@@ -173,20 +168,20 @@ Status Fields::TimeText(std::string_view key, Timestamp& out, Need need, std::st
   return Status::Ok();
 }
 
-Status Fields::Time(std::string_view key, Timestamp& out, Need need) {
-  std::string text;
+Status Fields::Time(std::string_view key, Timestamp& out, Need need) const {
+  std::string_view text;
   return TimeText(key, out, need, text);
 }
 
-Status Fields::Time(std::string_view key, Instant& out, Need need) {
+Status Fields::Time(std::string_view key, Instant& out, Need need) const {
   Timestamp ts;
   LOUPE_TRY(Time(key, ts, need));
   if (ts.known()) out = ts.utc;
   return Status::Ok();
 }
 
-Status Fields::UtcTime(std::string_view key, Timestamp& out, Need need) {
-  std::string text;
+Status Fields::UtcTime(std::string_view key, Timestamp& out, Need need) const {
+  std::string_view text;
   LOUPE_TRY(TimeText(key, out, need, text));
   if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) {
     out.offset_minutes = kUnknownOffset;
@@ -194,88 +189,88 @@ Status Fields::UtcTime(std::string_view key, Timestamp& out, Need need) {
   return Status::Ok();
 }
 
-Status Fields::GitSha(std::string_view key, Sha& out, Need need) {
-  std::string text;
+Status Fields::GitSha(std::string_view key, Sha& out, Need need) const {
+  std::string_view text;
   bool found = false;
-  LOUPE_TRY(String(key, text, need, &found));
-  if (!found) return Status::Ok();
-  if (!Sha::Parse(text, out)) {
+  LOUPE_TRY(Text(key, text, need, found));
+  if (found && !Sha::Parse(text, out)) {
     return InvalidInput("expected a 40-hex-digit commit sha, got " + QuoteForMessage(text))
         .WithField(PathOf(key));
   }
   return Status::Ok();
 }
 
-Status Fields::Object(std::string_view key, od::object& out, bool& found, Need need) {
-  od::value v;
-  LOUPE_TRY(Find(key, v, found, need));
-  if (!found) return Status::Ok();
-  auto e = v.get_object().get(out);
-  if (e == simdjson::INCORRECT_TYPE) return WrongType(v, "an object", PathOf(key));
-  if (e) return ErrorFor(e, PathOf(key));
+Status Fields::Object(std::string_view key, dom::object& out, bool& found, Need need) const {
+  dom::element v;
+  const Presence presence = Find(key, v);
+  found = presence == Presence::kPresent;
+  if (!found) return Absent(key, presence, need);
+  Status status = AsObject(v, out);
+  if (!status.ok()) status.WithField(PathOf(key));
+  return status;
+}
+
+Status Fields::Array(std::string_view key, dom::array& out, bool& found, Need need) const {
+  dom::element v;
+  const Presence presence = Find(key, v);
+  found = presence == Presence::kPresent;
+  if (!found) return Absent(key, presence, need);
+  if (v.get_array().get(out)) return UnexpectedType(v, "an array").WithField(PathOf(key));
   return Status::Ok();
 }
 
-Status Fields::Array(std::string_view key, od::array& out, bool& found, Need need) {
-  od::value v;
-  LOUPE_TRY(Find(key, v, found, need));
+Status Fields::Strings(std::string_view key, std::vector<std::string>& out) const {
+  dom::array array;
+  bool found = false;
+  LOUPE_TRY(Array(key, array, found));
   if (!found) return Status::Ok();
-  auto e = v.get_array().get(out);
-  if (e == simdjson::INCORRECT_TYPE) return WrongType(v, "an array", PathOf(key));
-  if (e) return ErrorFor(e, PathOf(key));
-  return Status::Ok();
-}
-
-Status AsObject(od::value value, const std::string& path, od::object& out) {
-  auto e = value.get_object().get(out);
-  if (e == simdjson::INCORRECT_TYPE) {
-    od::json_type type;
-    std::string got = value.type().get(type) ? "something else" : std::string(TypeName(type));
-    Status s = InvalidInput("expected an object, got " + got);
-    if (!path.empty()) s.WithField(path);
-    return s;
+  size_t index = 0;
+  for (dom::element element : array) {
+    std::string_view s;
+    if (element.get_string().get(s)) {
+      return UnexpectedType(element, "a string").WithField(ElementPath(key, index));
+    }
+    out.emplace_back(s);
+    ++index;
   }
-  if (e) return ErrorFor(e, path);
   return Status::Ok();
 }
 
-Status PresentKeys(od::object& object, std::span<const std::string_view> keys,
-                   const std::string& path, uint32_t& present) {
+Status Fields::Ints(std::string_view key, std::vector<int64_t>& out, int64_t min,
+                    int64_t max) const {
+  dom::array array;
+  bool found = false;
+  LOUPE_TRY(Array(key, array, found));
+  if (!found) return Status::Ok();
+  size_t index = 0;
+  for (dom::element element : array) {
+    int64_t n = 0;
+    Status status = ToInt(element, min, max, n);
+    if (!status.ok()) return std::move(status).WithField(ElementPath(key, index));
+    out.push_back(n);
+    ++index;
+  }
+  return Status::Ok();
+}
+
+uint32_t PresentKeys(dom::object object, std::span<const std::string_view> keys) {
   LOUPE_ASSERT(keys.size() <= 32, "PresentKeys reports at most 32 keys");
-  present = 0;
-  for (auto field : object) {
-    std::string_view key;
-    if (auto e = field.escaped_key().get(key)) return ErrorFor(e, path);
+  uint32_t present = 0;
+  for (dom::key_value_pair field : object) {
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (key == keys[i]) present |= uint32_t{1} << i;
+      if (field.key == keys[i]) present |= uint32_t{1} << i;
     }
   }
-  bool unused;
-  if (auto e = object.reset().get(unused)) return ErrorFor(e, path);
-  return Status::Ok();
+  return present;
 }
 
-Status InvalidUtf8Error(std::string_view text, size_t base_line) {
-  const size_t bad = FindInvalidUtf8(text);
-  if (bad == std::string_view::npos) return InvalidInput("invalid UTF-8");
-  const size_t line = base_line + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
-  Status status = InvalidInput("invalid UTF-8 at byte " + std::to_string(bad) + " (line " +
-                               std::to_string(line) + ")");
-  // Walk back to the opening quote of the string holding the bad byte; if that string is a value
-  // ("key": "…"), name the key.
-  size_t i = bad;
-  while (i > 0 && !(text[i - 1] == '"' && (i < 2 || text[i - 2] != '\\'))) --i;
-  if (i == 0) return status;
-  size_t j = i - 1;  // the opening quote
-  while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\n' || text[j - 1] == '\r')) --j;
-  if (j == 0 || text[j - 1] != ':') return status;
-  --j;
-  while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\n' || text[j - 1] == '\r')) --j;
-  if (j == 0 || text[j - 1] != '"') return status;
-  const size_t key_end = j - 1;
-  size_t key_start = key_end;
-  while (key_start > 0 && text[key_start - 1] != '"') --key_start;
-  if (key_start > 0 && key_end > key_start) status.WithField(text.substr(key_start, key_end - key_start));
+Status SyntaxError(const SyntaxScan& scan, size_t steps_above_field) {
+  Status status = InvalidInput(scan.problem);
+  const std::span<const PathStep> path(scan.path);
+  if (steps_above_field < path.size()) {
+    const std::string field = FieldPath(path.subspan(steps_above_field));
+    if (!field.empty()) status.WithField(field);
+  }
   return status;
 }
 

@@ -34,10 +34,11 @@ bool CountsAsGiven(const MetricContext& ctx, uint32_t row) {
   return ctx.aexy() || (r.state[row] != kPending && !r.self[row]);
 }
 
-// A review by someone else (loupe: not a bot, not pending).
+// A review by someone else (loupe: not a bot, not pending). A deleted account (reviewer kNoId) is
+// someone else: the author of a PR we attribute to a developer is known, so it cannot be them.
 bool ByOther(const MetricContext& ctx, uint32_t row, uint32_t author) {
   const store::ReviewColumns& r = ctx.store.reviews();
-  if (r.reviewer[row] == author || r.reviewer[row] == model::kNoId) return false;
+  if (r.reviewer[row] == author) return false;
   return ctx.aexy() || (!r.bot[row] && r.state[row] != kPending);
 }
 
@@ -219,7 +220,7 @@ Collaboration ComputeCollaboration(const MetricContext& ctx, uint32_t dev, const
     // Reviews by others, at any time, on the PRs created in the window.
     for (uint32_t pr : created) {
       for (uint32_t row : ctx.store.ReviewsOn(pr)) {
-        if (r.reviewer[row] == dev || r.reviewer[row] == model::kNoId) continue;
+        if (!ByOther(ctx, row, dev)) continue;
         ++out.review_received_count;
         collaborator(r.reviewer[row]);
       }

@@ -114,7 +114,12 @@ ScheduleBook ScheduleBook::Resolve(const model::Workspace& ws, const model::Work
     EffectiveSchedule& s = book.by_developer_[dev];
     if (s.source == ScheduleSource::kDeveloper) continue;  // the first schedule of a developer wins
     ApplyHours(s, w.hours);
-    if (profile == MetricProfile::kAexyCompat && !s.zone) s.zone = TimeZone::Utc();
+    if (profile == MetricProfile::kAexyCompat) {
+      // Aexy's schedule row always has a zone ("UTC" by default) and reads an unknown name as UTC:
+      // the workspace's zone never shows through it.
+      auto zone = TimeZone::Find(w.hours.timezone);
+      s.zone = zone.ok() ? *zone : TimeZone::Utc();
+    }
     s.working_days = w.working_days;
     s.role = w.role;
     if (profile == MetricProfile::kLoupe) AddHolidays(s, w.holidays);

@@ -17,36 +17,51 @@ std::string_view StatusCodeName(StatusCode code) {
   return "unknown";
 }
 
+Status::Status(StatusCode code, std::string message) {
+  if (code != StatusCode::kOk) rep_ = std::make_unique<Rep>(Rep{code, std::move(message), {}});
+}
+
+const std::string& Status::message() const {
+  static const std::string kEmpty;
+  return rep_ ? rep_->message : kEmpty;
+}
+
+const ErrorLocation& Status::location() const {
+  static const ErrorLocation kNowhere;
+  return rep_ ? rep_->location : kNowhere;
+}
+
 Status& Status::WithFile(std::string_view file) & {
-  if (!ok() && location_.file.empty()) location_.file = file;
+  if (rep_ && rep_->location.file.empty()) rep_->location.file = file;
   return *this;
 }
 
 Status& Status::WithRecord(std::string_view record) & {
-  if (!ok() && location_.record.empty()) location_.record = record;
+  if (rep_ && rep_->location.record.empty()) rep_->location.record = record;
   return *this;
 }
 
 Status& Status::WithField(std::string_view field) & {
-  if (!ok() && location_.field.empty()) location_.field = field;
+  if (rep_ && rep_->location.field.empty()) rep_->location.field = field;
   return *this;
 }
 
 std::string Status::ToString() const {
   if (ok()) return "ok";
+  const ErrorLocation& at = rep_->location;
   std::string out;
-  if (!location_.file.empty()) out += location_.file;
-  std::string where = location_.record;
-  if (!location_.field.empty()) {
+  if (!at.file.empty()) out += at.file;
+  std::string where = at.record;
+  if (!at.field.empty()) {
     if (!where.empty()) where += ", ";
-    where += "field " + location_.field;
+    where += "field " + at.field;
   }
   if (!where.empty()) {
     if (!out.empty()) out += ": ";
     out += where;
   }
   if (!out.empty()) out += ": ";
-  out += message_;
+  out += rep_->message;
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,14 +38,21 @@ struct ErrorLocation {
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  Status(StatusCode code, std::string message);
+  Status(const Status& other) : rep_(other.rep_ ? std::make_unique<Rep>(*other.rep_) : nullptr) {}
+  Status& operator=(const Status& other) {
+    if (this != &other) rep_ = other.rep_ ? std::make_unique<Rep>(*other.rep_) : nullptr;
+    return *this;
+  }
+  Status(Status&&) noexcept = default;
+  Status& operator=(Status&&) noexcept = default;
 
   static Status Ok() { return Status(); }
 
-  bool ok() const { return code_ == StatusCode::kOk; }
-  StatusCode code() const { return code_; }
-  const std::string& message() const { return message_; }
-  const ErrorLocation& location() const { return location_; }
+  bool ok() const { return rep_ == nullptr; }
+  StatusCode code() const { return rep_ ? rep_->code : StatusCode::kOk; }
+  const std::string& message() const;
+  const ErrorLocation& location() const;
 
   //! Fills the location parts that are still empty (inner code knows the field, outer code the
   //! record and the file), so each layer adds what only it knows.
@@ -59,9 +67,14 @@ class [[nodiscard]] Status {
   std::string ToString() const;
 
  private:
-  StatusCode code_ = StatusCode::kOk;
-  std::string message_;
-  ErrorLocation location_;
+  // Success is one null pointer: importers pass a Status per field read, so the OK path must
+  // cost nothing to create and move.
+  struct Rep {
+    StatusCode code;
+    std::string message;
+    ErrorLocation location;
+  };
+  std::unique_ptr<Rep> rep_;
 };
 
 inline Status InvalidInput(std::string message) {

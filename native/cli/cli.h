@@ -34,6 +34,19 @@ int RunImportGit(Context& ctx, std::vector<std::string> args);
 int RunDevelopers(Context& ctx, std::vector<std::string> args);
 int RunIdentities(Context& ctx, std::vector<std::string> args);
 int RunExportBundle(Context& ctx, std::vector<std::string> args);
+int RunInsights(Context& ctx, std::vector<std::string> args);
+int RunSettings(Context& ctx, std::vector<std::string> args);
+int RunSchedules(Context& ctx, std::vector<std::string> args);
+int RunTeams(Context& ctx, std::vector<std::string> args);
+int RunSnapshots(Context& ctx, std::vector<std::string> args);
+int RunAlerts(Context& ctx, std::vector<std::string> args);
+int RunPrivacy(Context& ctx, std::vector<std::string> args);
+
+//! A --from/--to value: "YYYY-MM-DD" (UTC midnight; as an end, the next midnight, so the day is
+//! included) or an ISO instant ("2024-03-01T09:00:00+01:00").
+Result<Instant> ParseWhen(std::string_view text, bool as_end);
+//! The current time, which commands stamp on what they store.
+Instant Now();
 
 //! Prints "loupe: <message>" to stderr and returns the exit code for a failed command (1), or 2
 //! for a usage error.

@@ -31,6 +31,14 @@ Commands:
   developers              one line per developer: commits, lines, PRs, reviews, activity span
   identities SUBCOMMAND   list | merge | split | suggest | mailmap | bots — who is who
   export-bundle           write the whole workspace as a Loupe bundle (JSON)
+  insights SUBCOMMAND     developer | team | workspace | compare | leaderboard — metrics over a
+                          window (default: the last completed week)
+  settings SUBCOMMAND     show | set | holidays — workspace and team insight settings
+  schedules SUBCOMMAND    list | show | set | remove | holidays — developers' working schedules
+  teams SUBCOMMAND        create | add | remove | list | delete — teams and their members
+  snapshots SUBCOMMAND    generate | history | status — stored per-period metrics
+  alerts SUBCOMMAND       rules | evaluate | history | ack | resolve — alert rules and alerts
+  privacy SUBCOMMAND      export | erase — everything stored about one developer
 
 Exit status: 0 success, 1 a command failed (the message names file, record and field), 2 usage.
 )";
@@ -43,7 +51,10 @@ struct Command {
 constexpr Command kCommands[] = {
     {"import", RunImport},           {"import-git", RunImportGit},
     {"developers", RunDevelopers},   {"identities", RunIdentities},
-    {"export-bundle", RunExportBundle},
+    {"export-bundle", RunExportBundle}, {"insights", RunInsights}, {"settings", RunSettings},
+    {"schedules", RunSchedules},         {"teams", RunTeams},
+    {"snapshots", RunSnapshots},         {"alerts", RunAlerts},
+    {"privacy", RunPrivacy},
 };
 
 }  // namespace

@@ -485,7 +485,8 @@ TEST_CASE("Database: Open creates, reopens, and refuses what it cannot read", "[
     REQUIRE_FALSE(db.ok());
     CHECK(db.status().code() == StatusCode::kUnsupported);
     CHECK(db.status().message() ==
-          "database written by a newer Loupe (schema 99; this build reads up to 1)");
+          "database written by a newer Loupe (schema 99; this build reads up to " +
+              std::to_string(Database::kSchemaVersion) + ")");
     CHECK(Dump(*driver) == before);
   }
 }

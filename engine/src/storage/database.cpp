@@ -1,7 +1,11 @@
 #include "loupe/storage/database.h"
 
+#include "storage/alert_rows.h"
+#include "storage/erase_rows.h"
 #include "storage/loader.h"
 #include "storage/schema.h"
+#include "storage/settings_rows.h"
+#include "storage/snapshot_rows.h"
 #include "storage/sql_util.h"
 #include "storage/writer.h"
 
@@ -91,24 +95,61 @@ Status Database::Migrate() {
   return Status::Ok();
 }
 
-Status Database::Load(model::Workspace& workspace) {
+Status Database::Load(model::Workspace& workspace, StoredState* state) {
   if (!IsEmpty(workspace)) return FailedPrecondition("Database::Load needs an empty workspace");
-  return LoadWorkspace(driver_, workspace);
+  return LoadWorkspace(driver_, workspace, state);
 }
 
 Status Database::Write(const model::ChangeSet& changes, const ProgressFn& progress) {
   if (changes.empty()) return Status::Ok();
-  Transaction tx(driver_);
-  LOUPE_TRY(Annotate(tx.status(), "cannot start the write transaction"));
-  LOUPE_TRY(WriteChangeSet(driver_, changes, progress));
-  return Annotate(tx.Commit(), "cannot commit the write transaction");
+  LOUPE_ASSIGN_OR_RETURN(auto batch, Begin());
+  LOUPE_TRY(batch->Write(changes, progress));
+  return batch->Commit();
 }
 
 Status Database::WriteRules(const model::IdentityRules& rules) {
-  Transaction tx(driver_);
-  LOUPE_TRY(Annotate(tx.status(), "cannot start the write transaction"));
-  LOUPE_TRY(WriteIdentityRules(driver_, rules));
-  return Annotate(tx.Commit(), "cannot commit the identity rules");
+  LOUPE_ASSIGN_OR_RETURN(auto batch, Begin());
+  LOUPE_TRY(batch->WriteRules(rules));
+  return batch->Commit();
+}
+
+Result<std::unique_ptr<Database::Batch>> Database::Begin() {
+  std::unique_ptr<Batch> batch(new Batch(driver_));
+  LOUPE_TRY(Annotate(batch->transaction_.status(), "cannot start the write transaction"));
+  return batch;
+}
+
+Status Database::Batch::Write(const model::ChangeSet& changes, const ProgressFn& progress) {
+  return WriteChangeSet(driver_, changes, progress);
+}
+
+Status Database::Batch::WriteRules(const model::IdentityRules& rules) {
+  return WriteIdentityRules(driver_, rules);
+}
+
+Status Database::Batch::WriteSettings(const model::WorkspaceSettings& settings) {
+  return Annotate(storage::WriteSettings(driver_, settings), "cannot store the settings");
+}
+
+Status Database::Batch::WriteSnapshots(const snapshots::SnapshotChanges& changes, const ProgressFn& progress) {
+  return storage::WriteSnapshots(driver_, changes, progress);
+}
+
+Status Database::Batch::WriteAlerts(const alerts::AlertChanges& changes) {
+  return storage::WriteAlerts(driver_, changes);
+}
+
+Status Database::Batch::Erase(const privacy::Erasure& erasure) {
+  return Annotate(WriteErasure(driver_, erasure), "cannot erase developer " + std::to_string(erasure.developer));
+}
+
+Status Database::Batch::WriteVersions(const snapshots::Versions& versions) {
+  LOUPE_TRY(WriteMeta(driver_, kDataVersionKey, std::to_string(versions.data)));
+  return WriteMeta(driver_, kInputsVersionKey, std::to_string(versions.inputs));
+}
+
+Status Database::Batch::Commit() {
+  return Annotate(transaction_.Commit(), "cannot commit the write transaction");
 }
 
 Result<std::optional<std::string>> Database::GetMeta(std::string_view key) {
@@ -120,7 +161,7 @@ Result<std::optional<std::string>> Database::GetMeta(std::string_view key) {
 }
 
 Status Database::SetMeta(std::string_view key, std::string_view value) {
-  if (key == kAppKey || key == kRulesSavedKey) {
+  if (key == kAppKey || key == kRulesSavedKey || key == kDataVersionKey || key == kInputsVersionKey) {
     return InvalidInput("meta key \"" + std::string(key) + "\" is reserved for the storage layer");
   }
   return Annotate(WriteMeta(driver_, key, value), "cannot store meta " + std::string(key));

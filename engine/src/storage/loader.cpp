@@ -1,7 +1,11 @@
 #include "storage/loader.h"
 
+#include "loupe/core/strings.h"
+#include "storage/alert_rows.h"
 #include "storage/row_codec.h"
 #include "storage/schema.h"
+#include "storage/settings_rows.h"
+#include "storage/snapshot_rows.h"
 #include "storage/sql_util.h"
 
 namespace loupe::storage {
@@ -312,9 +316,27 @@ Status LoadRules(SqlDriver& db, model::IdentityRules& rules) {
   });
 }
 
+Result<int64_t> LoadVersion(SqlDriver& db, std::string_view key) {
+  LOUPE_ASSIGN_OR_RETURN(auto value, ReadMeta(db, key));
+  int64_t version = 0;
+  if (value && !ParseInt64(*value, version, 0)) {
+    return InvalidInput("corrupt database: meta " + std::string(key) + " is not a version number");
+  }
+  return version;
+}
+
+Status LoadState(SqlDriver& db, StoredState& state) {
+  LOUPE_TRY(Annotate(LoadSettings(db, state.settings), "cannot load the settings"));
+  LOUPE_TRY(Annotate(LoadSnapshots(db, state.snapshots), "cannot load snapshots"));
+  LOUPE_TRY(Annotate(LoadAlerts(db, state.alerts), "cannot load alerts"));
+  LOUPE_ASSIGN_OR_RETURN(state.versions.data, LoadVersion(db, kDataVersionKey));
+  LOUPE_ASSIGN_OR_RETURN(state.versions.inputs, LoadVersion(db, kInputsVersionKey));
+  return Status::Ok();
+}
+
 }  // namespace
 
-Status LoadWorkspace(SqlDriver& db, model::Workspace& workspace) {
+Status LoadWorkspace(SqlDriver& db, model::Workspace& workspace, StoredState* state) {
   ReadSnapshot snapshot(db);
   LOUPE_TRY(Annotate(snapshot.status(), "cannot start reading the database"));
   LOUPE_TRY(Annotate(LoadRepositories(db, workspace), "cannot load repositories"));
@@ -325,7 +347,8 @@ Status LoadWorkspace(SqlDriver& db, model::Workspace& workspace) {
   LOUPE_TRY(Annotate(LoadReviews(db, workspace), "cannot load reviews"));
   LOUPE_TRY(Annotate(LoadComments(db, workspace), "cannot load comments"));
   LOUPE_TRY(Annotate(LoadManifests(db, workspace), "cannot load manifests"));
-  return Annotate(LoadRules(db, workspace.mutable_rules()), "cannot load identity rules");
+  LOUPE_TRY(Annotate(LoadRules(db, workspace.mutable_rules()), "cannot load identity rules"));
+  return state == nullptr ? Status::Ok() : LoadState(db, *state);
 }
 
 }  // namespace loupe::storage

@@ -20,6 +20,12 @@ RowBinder& RowBinder::Int(int64_t value) {
   return *this;
 }
 
+RowBinder& RowBinder::Double(double value) {
+  if (status_.ok()) status_ = statement_.BindDouble(next_, value);
+  ++next_;
+  return *this;
+}
+
 RowBinder& RowBinder::Text(std::string_view value) {
   if (status_.ok()) status_ = statement_.BindText(next_, value);
   ++next_;

@@ -22,7 +22,9 @@ class RowBinder {
  public:
   explicit RowBinder(SqlStatement& statement) : statement_(statement) {}
 
+  RowBinder& Null();
   RowBinder& Int(int64_t value);
+  RowBinder& Double(double value);
   RowBinder& Bool(bool value) { return Int(value ? 1 : 0); }
   RowBinder& Text(std::string_view value);
   RowBinder& Blob(std::string_view bytes);
@@ -37,7 +39,6 @@ class RowBinder {
   const Status& status() const { return status_; }
 
  private:
-  RowBinder& Null();
   SqlStatement& statement_;
   int next_ = 1;
   Status status_;

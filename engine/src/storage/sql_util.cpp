@@ -9,7 +9,7 @@ Status Annotate(Status status, std::string_view what) {
   return Status(status.code(), std::string(what) + ": " + status.message());
 }
 
-std::string Join(Columns columns) {
+std::string Join(ColumnSpan columns) {
   std::string out;
   for (std::string_view c : columns) {
     if (!out.empty()) out += ", ";
@@ -24,7 +24,7 @@ std::string Placeholders(size_t count) {
   return out;
 }
 
-std::string UpsertSql(std::string_view table, Columns keys, Columns values) {
+std::string UpsertSql(std::string_view table, ColumnSpan keys, ColumnSpan values) {
   std::string sql = "INSERT INTO " + std::string(table) + " (" + Join(keys);
   if (values.size() > 0) sql += ", " + Join(values);
   sql += ") VALUES (" + Placeholders(keys.size() + values.size()) + ") ON CONFLICT (" + Join(keys) +

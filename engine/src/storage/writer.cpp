@@ -8,35 +8,6 @@ namespace loupe::storage {
 
 namespace {
 
-// Rows between two progress reports.
-constexpr int64_t kRowsPerReport = 4096;
-
-//! Counts written rows and reports progress every kRowsPerReport of them.
-class ProgressMeter {
- public:
-  ProgressMeter(const ProgressFn& report, int64_t total) : report_(report), total_(total) {}
-
-  //! Fails with kCancelled when the callback asks to stop.
-  Status Add(int64_t rows) {
-    done_ += rows;
-    if (done_ < next_report_) return Status::Ok();
-    next_report_ = done_ + kRowsPerReport;
-    return Report();
-  }
-  Status Report() const {
-    if (report_ && !report_(Progress{"store", done_, total_, "rows"})) {
-      return Status(StatusCode::kCancelled, "storing was cancelled; the database is unchanged");
-    }
-    return Status::Ok();
-  }
-
- private:
-  const ProgressFn& report_;
-  int64_t total_;
-  int64_t done_ = 0;
-  int64_t next_report_ = kRowsPerReport;
-};
-
 int64_t RuleRows(const model::IdentityRules& rules) {
   return static_cast<int64_t>(rules.merges.size() + rules.splits.size() + rules.mailmap.size() +
                               rules.bot_rules.size());

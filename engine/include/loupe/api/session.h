@@ -5,11 +5,19 @@
 #include <string>
 #include <string_view>
 
+#include "loupe/alerts/alert.h"
+#include "loupe/alerts/evaluate.h"
+#include "loupe/core/period.h"
 #include "loupe/core/progress.h"
 #include "loupe/core/status.h"
 #include "loupe/identity/resolver.h"
 #include "loupe/ingest/importer.h"
+#include "loupe/metrics/context.h"
+#include "loupe/model/settings.h"
 #include "loupe/model/workspace.h"
+#include "loupe/privacy/erase.h"
+#include "loupe/snapshots/generate.h"
+#include "loupe/snapshots/snapshot.h"
 #include "loupe/storage/database.h"
 #include "loupe/store/activity_store.h"
 
@@ -23,6 +31,45 @@ struct ImportReport {
   //! Entities that existed and gained data (e.g. a commit that now has its file list).
   int64_t updated_commits = 0, updated_pull_requests = 0, updated_reviews = 0, updated_comments = 0;
   bool changed = false;  //!< false: everything in the input was already there
+  //! Stored snapshots recomputed because the import touched their periods (same transaction).
+  int64_t recomputed_snapshots = 0;
+};
+
+//! What a snapshot generation covers. Developers are named as Resolution::Lookup reads them
+//! (id, e-mail, login, name).
+struct SnapshotRequest {
+  PeriodType period_type = PeriodType::kWeekly;
+  //! Every period of the type that intersects it, on UTC boundaries; kCustom: exactly this window.
+  Window range;
+  //! Who: these developers; else the team's members; else every developer the bot rules do not
+  //! mark with a commit, PR or review in `range`.
+  std::vector<std::string> developers;
+  //! A team (case-insensitive): a team snapshot per period, from its members' snapshots. Without
+  //! a team and without developers, a workspace snapshot per period is written instead.
+  std::string team;
+  metrics::MetricProfile profile = metrics::MetricProfile::kLoupe;
+};
+
+//! What a generation stored.
+struct SnapshotReport {
+  int64_t developers = 0;           //!< developers covered
+  int64_t periods = 0;              //!< periods covered
+  int64_t developer_snapshots = 0;  //!< created or replaced
+  int64_t team_snapshots = 0;       //!< created or replaced (team or workspace rows)
+  //! Rows of the generated periods whose developer id no longer names a developer (an identity
+  //! merge moved their data to another id), removed by a full generation.
+  int64_t removed_snapshots = 0;
+};
+
+//! The editable fields of an alert rule; category, metric and scope are fixed once created (the
+//! alerts already raised were measured on them).
+struct AlertRuleUpdate {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<alerts::Operator> op;
+  std::optional<double> threshold;
+  std::optional<alerts::Severity> severity;
+  std::optional<bool> active;
 };
 
 //! A workspace in memory, optionally persisted in a database. Every mutation is all-or-nothing:
@@ -62,16 +109,119 @@ class Session {
   //! The whole workspace as a Loupe bundle (docs/bundle.md).
   std::string ExportBundle() const;
 
+  // ---- settings (docs/settings.md) -----------------------------------------------------------
+  // Every edit validates, stores the whole settings in one transaction, then applies them. A
+  // change to teams, schedules, working hours or holidays marks every snapshot stale. Developers
+  // are named as Resolution::Lookup reads them; they are stored by the identity ref of their id.
+
+  const model::WorkspaceSettings& settings() const { return settings_; }
+  //! The settings of the workspace (team "") or of a team (NotFound naming an unknown team); the
+  //! defaults when none were stored.
+  Result<model::InsightSettings> InsightSettingsOf(std::string_view team) const;
+  //! Replaces the workspace's or a team's insight settings. Checks: the team exists; the time
+  //! zone is a known IANA name (NotFound naming it); hours 0–23; health weights in 0..1 and not
+  //! all 0; bottleneck multiplier 1–10; snapshot frequency daily, weekly, biweekly or monthly.
+  Status SetInsightSettings(model::InsightSettings settings);
+  //! The schedule stored for any of the developer's identities, or nullopt.
+  Result<std::optional<model::WorkingSchedule>> ScheduleOf(std::string_view developer);
+  //! Sets a developer's schedule (its `identity` is filled in). Checks as for the settings, plus:
+  //! working days not empty; role junior, mid, senior, staff, principal, lead, architect or "".
+  Status SetSchedule(std::string_view developer, model::WorkingSchedule schedule);
+  Status RemoveSchedule(std::string_view developer);
+  //! A new team; names are unique case-insensitively (kAlreadyExists) and not empty.
+  Status CreateTeam(std::string_view name);
+  //! Removes a team with its settings and team snapshots; refused (kFailedPrecondition, naming
+  //! them) while alert rules are scoped to it.
+  Status DeleteTeam(std::string_view name);
+  //! Adds developers to a team (all or none), or changes their role when they are members already.
+  Status AddTeamMembers(std::string_view team, const std::vector<std::string>& developers, model::TeamRole role);
+  Status RemoveTeamMember(std::string_view team, std::string_view developer);
+
+  //! Each developer's effective schedule for a profile (docs/metrics.md, "Schedules"), and the
+  //! teams as developer indexes: built on first use, rebuilt after settings, rules or data change.
+  const metrics::ScheduleBook& schedules(metrics::MetricProfile profile);
+  const metrics::TeamIndex& teams();
+  //! Everything a metric reads, for one computation (it borrows the session's views, which the
+  //! next change to the session invalidates).
+  metrics::MetricContext MetricContextFor(metrics::MetricProfile profile);
+
+  // ---- snapshots (docs/snapshots.md) ---------------------------------------------------------
+
+  const snapshots::SnapshotBook& snapshots() const { return snapshots_; }
+  //! The workspace's current data and inputs versions (snapshots older in inputs are stale).
+  const snapshots::Versions& versions() const { return versions_; }
+  //! Computes and stores (upserting, in one transaction) the snapshots the request covers.
+  //! NotFound when it covers no developer. `progress` hears "compute" then "store".
+  Result<SnapshotReport> GenerateSnapshots(const SnapshotRequest& request, Instant now,
+                                           const ProgressFn& progress = {});
+  //! What the automatic snapshot settings ask for at `now`: for each settings row with automatic
+  //! snapshots on, the last completed period of its frequency — for the workspace row everyone
+  //! active, for a team row the team's members — unless its team or workspace snapshot exists
+  //! and is not stale.
+  Result<SnapshotReport> GenerateDueSnapshots(Instant now, const ProgressFn& progress = {});
+  //! A developer's snapshots of one period type, newest first, at most `limit`.
+  Result<std::vector<const snapshots::DeveloperSnapshot*>> SnapshotHistory(std::string_view developer,
+                                                                           PeriodType type, size_t limit);
+  //! Per developer and period type (then per team): periods covered, the latest, when it was
+  //! computed, and how many are stale.
+  std::vector<snapshots::SeriesStatus> SnapshotStatus() const;
+
+  // ---- alerts (docs/alerts.md) ---------------------------------------------------------------
+
+  const alerts::AlertBook& alerts() const { return alerts_; }
+  //! Stores a new rule and returns its id. Checks alerts::ValidateRule, a unique name, and that
+  //! the scope's team or developer exists (a developer scope is stored as their identity ref).
+  Result<int64_t> AddAlertRule(alerts::Rule rule, Instant now);
+  Status UpdateAlertRule(int64_t id, const AlertRuleUpdate& update, Instant now);
+  //! Removes a rule and its alerts.
+  Status DeleteAlertRule(int64_t id);
+  //! Adds the default templates whose names are not taken; returns how many were added.
+  Result<int> SeedAlertTemplates(Instant now);
+  //! Evaluates the active rules over `window` (alerts::Evaluate) and stores the outcome.
+  Result<alerts::Evaluation> EvaluateAlerts(const Window& window, metrics::MetricProfile profile, Instant now);
+  //! Marks an open alert acknowledged by `who` ("" = unknown) at `now`.
+  Status AcknowledgeAlert(int64_t id, std::string_view who, Instant now);
+  //! Resolves an open alert by hand.
+  Status ResolveAlert(int64_t id, std::string_view who, Instant now);
+
+  // ---- privacy (docs/privacy.md) -------------------------------------------------------------
+
+  //! Everything stored about one developer as JSON (privacy::ExportDeveloper).
+  Result<std::string> ExportDeveloper(std::string_view developer, Instant now);
+  //! Erases a developer and everything attributed to them in one transaction
+  //! (privacy::PlanErasure); identity ids above theirs are renumbered.
+  Result<privacy::Erasure::Counts> EraseDeveloper(std::string_view developer);
+
  private:
   Session() = default;
   Status ReplaceRules(model::IdentityRules rules);
+  //! Stores and applies new settings, bumping the inputs version when metrics read the change.
+  Status ReplaceSettings(model::WorkspaceSettings next, snapshots::SnapshotChanges snapshot_changes = {});
+  //! Runs `write` in one transaction (nothing without a database).
+  template <typename Write>
+  Status Store(Write write);
+  //! Recomputes the stored snapshots `touched` reaches, against the current workspace.
+  snapshots::SnapshotChanges RecomputeTouched(const std::vector<snapshots::TouchedSpan>& touched, Instant now);
+  //! After a failed commit that followed an in-memory change: the database is unchanged, so the
+  //! session reads it again.
+  Status Reload();
+  Result<uint32_t> FindDeveloper(std::string_view developer);
+  //! The identity ref a developer is stored under in settings and rules.
+  std::string DeveloperRef(uint32_t developer) const;
   void Invalidate();
+  void InvalidateSettings();
 
   std::unique_ptr<storage::SqlDriver> driver_;
   std::unique_ptr<storage::Database> database_;
   model::Workspace workspace_;
+  model::WorkspaceSettings settings_;
+  snapshots::SnapshotBook snapshots_;
+  alerts::AlertBook alerts_;
+  snapshots::Versions versions_;
   std::optional<identity::Resolution> resolution_;
   std::optional<store::ActivityStore> activity_;
+  std::optional<metrics::ScheduleBook> schedules_[2];  //!< by MetricProfile
+  std::optional<metrics::TeamIndex> teams_;
 };
 
 }  // namespace loupe::api

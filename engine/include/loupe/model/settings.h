@@ -33,7 +33,7 @@ struct Team {
 
 //! Working hours as insight settings give them (workspace or team level).
 struct WorkingHours {
-  std::string timezone;  //!< IANA name; "" = none (commits' own offsets are used)
+  std::string timezone;  //!< IANA name; "" = keep the next source's zone (none at all: commits' own offsets)
   int start_hour = 9;
   int end_hour = 18;
   int late_night_start_hour = 22;  //!< late night runs from here …

@@ -5,12 +5,24 @@
 #include <string>
 #include <string_view>
 
+#include "loupe/alerts/alert.h"
 #include "loupe/core/progress.h"
 #include "loupe/core/status.h"
+#include "loupe/model/settings.h"
 #include "loupe/model/workspace.h"
+#include "loupe/privacy/erase.h"
+#include "loupe/snapshots/snapshot.h"
 #include "loupe/storage/sql_driver.h"
 
 namespace loupe::storage {
+
+//! What a workspace stores besides its entities and identity rules (schema 2).
+struct StoredState {
+  model::WorkspaceSettings settings;
+  snapshots::SnapshotBook snapshots;
+  alerts::AlertBook alerts;
+  snapshots::Versions versions;  //!< the meta keys data_version and inputs_version (0 when absent)
+};
 
 //! One workspace stored in one SQLite database (docs/storage.md describes the schema). The schema
 //! is versioned with PRAGMA user_version and migrated forward on Open(); every write is one
@@ -18,7 +30,7 @@ namespace loupe::storage {
 class Database {
  public:
   //! The schema version this build writes.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   //! Creates the schema in an empty database or migrates an older one, one transaction per
   //! version step. Fails, changing nothing, on a database written by a newer Loupe
@@ -30,8 +42,46 @@ class Database {
 
   //! Reads every stored entity into `workspace`, which must hold no entities, from one snapshot:
   //! ids, field values and the order of every table come back as they were written. Its rules
-  //! are replaced only if rules were ever saved (else it keeps its defaults).
-  Status Load(model::Workspace& workspace);
+  //! are replaced only if rules were ever saved (else it keeps its defaults). With `state`, the
+  //! settings, snapshots, alerts and versions are read from the same snapshot into it.
+  Status Load(model::Workspace& workspace, StoredState* state = nullptr);
+
+  //! One write transaction spanning several writes, so that a Session call stores everything it
+  //! changes at once. Nothing is visible to other connections before Commit(); destroying a Batch
+  //! without a successful Commit() rolls all of it back. Every write names what it could not
+  //! store.
+  class Batch {
+   public:
+    //! As Database::Write.
+    Status Write(const model::ChangeSet& changes, const ProgressFn& progress = {});
+    //! As Database::WriteRules.
+    Status WriteRules(const model::IdentityRules& rules);
+    //! Replaces the teams (with their members), working schedules and insight settings. Every
+    //! team-level insight setting must name a team of `settings` (else kInvalidInput).
+    Status WriteSettings(const model::WorkspaceSettings& settings);
+    //! Upserts snapshots by key, then removes the removed keys, with prepared statements reused
+    //! for every row. `progress` ("store", unit "rows") as for Write; false cancels (kCancelled).
+    Status WriteSnapshots(const snapshots::SnapshotChanges& changes, const ProgressFn& progress = {});
+    //! Upserts rules and alerts by id, then removes rules (with their alerts) and alerts.
+    Status WriteAlerts(const alerts::AlertChanges& changes);
+    //! Stores a planned erasure (privacy/erase.h): removes the developer's snapshots, alerts and
+    //! scoped rules, their commits (with files and co-author rows), pull requests (with labels,
+    //! review requests, commit lists, and the reviews and comments on them), reviews and
+    //! comments; rewrites identities and links without theirs, renumbering every identity and
+    //! developer id above an erased one; then stores the rewritten rows and the settings.
+    Status Erase(const privacy::Erasure& erasure);
+    //! Stores the versions snapshots are compared against.
+    Status WriteVersions(const snapshots::Versions& versions);
+    Status Commit();
+
+   private:
+    friend class Database;
+    explicit Batch(SqlDriver& driver) : driver_(driver), transaction_(driver) {}
+    SqlDriver& driver_;
+    Transaction transaction_;
+  };
+  //! Starts a Batch (BEGIN IMMEDIATE: a second writer fails here, not halfway through).
+  Result<std::unique_ptr<Batch>> Begin();
 
   //! Writes a ChangeSet (upserts by natural key, its rules too when set) in one transaction.
   //! `progress` hears of every 4096 rows written (child rows included) and once more before the
@@ -42,8 +92,9 @@ class Database {
   //! Replaces the stored identity rules (merges, splits, mailmap, bot rules) in one transaction.
   Status WriteRules(const model::IdentityRules& rules);
 
-  //! Workspace-level key/value settings ("name", "created_at", …). The keys "app" and
-  //! "identity_rules" belong to the storage layer: SetMeta refuses them (kInvalidInput).
+  //! Workspace-level key/value settings ("name", "created_at", …). The keys "app",
+  //! "identity_rules", "data_version" and "inputs_version" belong to the storage layer: SetMeta
+  //! refuses them (kInvalidInput).
   Result<std::optional<std::string>> GetMeta(std::string_view key);
   Status SetMeta(std::string_view key, std::string_view value);
 

@@ -15,6 +15,7 @@
 #include "loupe/metrics/rollups/period_comparison.h"
 #include "loupe/metrics/rollups/population.h"
 #include "loupe/metrics/rollups/team_insights.h"
+#include "loupe/metrics/rollups/velocity_forecast.h"
 #include "loupe/metrics/rollups/workspace_health.h"
 #include "loupe/snapshots/metric_fields.h"
 
@@ -33,6 +34,8 @@ Subcommands:
       --health             the composite health score (0–100) with its breakdown
       --percentile         where the developer stands among all developers on 11 metrics
       --gaming-flags       patterns that inflate activity metrics (prompts for a conversation)
+      --forecast           next period's commits, merged PRs and lines from the last 6 stored
+                           snapshots of the --period type (see `loupe snapshots generate`)
   team [TEAM]              totals and workload distribution (load = commits + 3 × merged PRs +
                            reviews given; Gini; top contributor's share; bottlenecks) of a team,
                            or of every developer when no team is named
@@ -165,6 +168,20 @@ int Developer(Context& ctx, const Args& args, const Metrics& m, const Options& o
   }
   std::optional<metrics::GamingReport> gaming;
   if (args.Flag("--gaming-flags")) gaming = metrics::DetectGamingPatterns(m.ctx, *dev, o.window);
+  std::optional<metrics::VelocityForecast> forecast;
+  if (args.Flag("--forecast")) {
+    const identity::Developer& d = DeveloperAt(m, *dev);
+    // A custom window has no series of its own: forecast the weekly series then.
+    const PeriodType series = o.period_type == PeriodType::kCustom ? PeriodType::kWeekly : o.period_type;
+    auto history = ctx.session->SnapshotHistory(std::to_string(d.id), series, metrics::kForecastFullHistory);
+    if (!history.ok()) return Fail(history.status());
+    std::vector<metrics::VelocityPoint> points;
+    for (const snapshots::DeveloperSnapshot* s : *history) {
+      const metrics::Velocity& v = s->insights.velocity;
+      points.push_back({s->period.start, s->period.end, v.commits_count, v.prs_merged, v.lines_added + v.lines_removed});
+    }
+    forecast = metrics::ForecastVelocity(points);
+  }
 
   if (o.json) {
     JsonWriter w(true);
@@ -185,6 +202,10 @@ int Developer(Context& ctx, const Args& args, const Metrics& m, const Options& o
     if (gaming) {
       w.Key("gaming_flags");
       metrics::WriteJson(w, *gaming);
+    }
+    if (forecast) {
+      w.Key("forecast");
+      metrics::WriteJson(w, *forecast);
     }
     w.Field("profile", metrics::MetricProfileName(o.profile)).Field("computed_at", FormatIsoInstant(Now()));
     w.EndObject();
@@ -214,6 +235,14 @@ int Developer(Context& ctx, const Args& args, const Metrics& m, const Options& o
       std::printf("  %-32s %14s %5lld/%-5lld %10lld\n", std::string(s.metric).c_str(), Number(s.value, s.integer).c_str(),
                   static_cast<long long>(s.rank), static_cast<long long>(s.total), static_cast<long long>(s.percentile));
     }
+  }
+  if (forecast) {
+    std::printf("\nFORECAST of the next %s from %lld stored snapshots (confidence %.2f)\n",
+                std::string(PeriodTypeName(o.period_type == PeriodType::kCustom ? PeriodType::kWeekly : o.period_type)).c_str(), static_cast<long long>(forecast->data_points),
+                forecast->confidence);
+    std::printf("  commits %.1f, merged PRs %.1f, lines changed %.1f\n", forecast->commits, forecast->prs_merged,
+                forecast->lines_changed);
+    if (forecast->data_points == 0) std::printf("  (no snapshots yet: run `loupe snapshots generate`)\n");
   }
   if (gaming) {
     std::printf("\nGAMING FLAGS  risk %s\n", std::string(gaming->risk_level).c_str());
@@ -387,7 +416,7 @@ int Leaderboard(const Args& args, const Metrics& m, const Options& o) {
 int RunInsights(Context& ctx, std::vector<std::string> argv) {
   Args args(std::move(argv));
   if (Status s = args.Parse({"--from", "--to", "--period", "--profile", "--metric", "--limit", "--team"},
-                            {"--json", "--compare-previous", "--health", "--percentile", "--gaming-flags",
+                            {"--json", "--compare-previous", "--health", "--percentile", "--gaming-flags", "--forecast",
                              "--include-inactive", "--role-weighted", "--help", "-h"});
       !s.ok()) {
     return UsageError(s.message(), kCommand);
@@ -402,7 +431,7 @@ int RunInsights(Context& ctx, std::vector<std::string> argv) {
   // Options that belong to one subcommand are refused elsewhere rather than silently ignored.
   const std::pair<const char*, const char*> owned[] = {
       {"--compare-previous", "developer"}, {"--health", "developer"},        {"--percentile", "developer"},
-      {"--gaming-flags", "developer"},     {"--include-inactive", "team"},   {"--role-weighted", "team"},
+      {"--gaming-flags", "developer"},     {"--forecast", "developer"},      {"--include-inactive", "team"},   {"--role-weighted", "team"},
       {"--metric", "leaderboard"},         {"--limit", "leaderboard"},       {"--team", "leaderboard"}};
   for (const auto& [option, owner] : owned) {
     if ((args.Flag(option) || args.Value(option)) && sub != owner) {

@@ -228,5 +228,26 @@ TEST_CASE("CLI insights: help names every subcommand", "[cli][insights]") {
   CHECK_THAT(Loupe({"--help"}).out, Catch::Contains("insights SUBCOMMAND"));
 }
 
+TEST_CASE("CLI insights: the forecast reads the stored weekly snapshots", "[cli][insights]") {
+  // A fresh copy of the demo: without snapshots the forecast has no data; after generating the
+  // twelve weeks 2024-01-08 .. 2024-03-31 it reads the newest six (kForecastFullHistory).
+  char dir[] = "/tmp/loupe-forecast-XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  const std::string db = std::string(dir) + "/demo.db";
+  REQUIRE(Loupe({"--db", db, "--quiet", "import", testing::SourcePath("fixtures/demo/rocket.gitlog")}).code == 0);
+  const std::vector<std::string> ask = {"--db", db, "insights", "developer", "ana@acme.dev", "--forecast",
+                                        "--from", "2024-03-25", "--to", "2024-03-31", "--json"};
+  Run before = Loupe(ask);
+  REQUIRE(before.code == 0);
+  CHECK_THAT(before.out, Catch::Contains("\"data_points\": 0"));
+  REQUIRE(Loupe({"--db", db, "--quiet", "snapshots", "generate", "--period", "weekly", "--from", "2024-01-08",
+                 "--to", "2024-03-31"}).code == 0);
+  Run after = Loupe(ask);
+  REQUIRE(after.code == 0);
+  CHECK_THAT(after.out, Catch::Contains("\"data_points\": 6"));
+  CHECK_THAT(after.out, Catch::Contains("\"period_start\": \"2024-02-19T00:00:00Z\""));  // the oldest of six
+  CHECK(Loupe({"--db", db, "insights", "team", "--forecast"}).code == 2);  // developer only
+}
+
 }  // namespace
 }  // namespace loupe

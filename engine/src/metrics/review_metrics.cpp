@@ -159,27 +159,26 @@ Quality ComputeQuality(const MetricContext& ctx, uint32_t dev, const Window& w) 
     for (uint32_t row : ReviewsGivenInWindow(ctx, dev, w)) {
       if (r.pull_request[row] != model::kNoId) AddUnique(repos, p.repo[r.pull_request[row]]);
     }
-    int64_t eligible = 0, reviewed = 0;
-    auto consider = [&](uint32_t pr) {
-      ++eligible;
-      for (uint32_t row : ctx.store.ReviewsOn(pr)) {
-        if (r.reviewer[row] == dev && r.state[row] != kPending) {
-          ++reviewed;
-          return;
-        }
-      }
+    // Counted from indexes rather than by visiting each eligible PR's reviews: per repository the
+    // human-authored PRs of the window (prefix counts) minus the developer's own; then the PRs
+    // that requested them elsewhere; then, of the PRs they reviewed, those in that population.
+    std::sort(repos.begin(), repos.end());
+    auto in_repos = [&](uint32_t pr) { return std::binary_search(repos.begin(), repos.end(), p.repo[pr]); };
+    auto created_at = [&](uint32_t x) { return p.created[x]; };
+    auto repo_eligible = [&](uint32_t pr) {
+      return p.author[pr] != dev && p.author[pr] != model::kNoId && !p.bot[pr] && in_repos(pr);
     };
-    std::vector<uint32_t> seen;
+    int64_t eligible = 0, reviewed = 0;
     for (uint32_t repo : repos) {
-      for (uint32_t pr : RowsInWindow(ctx, ctx.store.PullRequestsIn(repo), w, [&](uint32_t x) { return p.created[x]; })) {
-        if (p.author[pr] == dev || p.author[pr] == model::kNoId || p.bot[pr]) continue;
-        seen.push_back(pr);
-        consider(pr);
-      }
+      eligible += ctx.store.CountHumanAuthored(RowsInWindow(ctx, ctx.store.PullRequestsIn(repo), w, created_at));
     }
+    for (uint32_t pr : RowsInWindow(ctx, ctx.store.PullRequestsOf(dev), w, created_at)) eligible -= !p.bot[pr] && in_repos(pr);
     // PRs that asked for this developer's review, wherever they are.
-    for (uint32_t pr : RowsInWindow(ctx, ctx.store.ReviewRequestsOf(dev), w, [&](uint32_t x) { return p.created[x]; })) {
-      if (p.author[pr] != dev && std::find(seen.begin(), seen.end(), pr) == seen.end()) consider(pr);
+    const auto requested = RowsInWindow(ctx, ctx.store.ReviewRequestsOf(dev), w, created_at);
+    for (uint32_t pr : requested) eligible += p.author[pr] != dev && !repo_eligible(pr);
+    for (uint32_t pr : RowsInWindow(ctx, ctx.store.PullRequestsReviewedBy(dev), w, created_at)) {
+      if (p.author[pr] == dev) continue;
+      reviewed += repo_eligible(pr) || std::binary_search(requested.begin(), requested.end(), pr);
     }
     q.review_participation_rate = eligible > 0 ? static_cast<double>(reviewed) / static_cast<double>(eligible) : 0;
   }
@@ -227,12 +226,10 @@ Collaboration ComputeCollaboration(const MetricContext& ctx, uint32_t dev, const
     }
   } else {
     // Reviews by others submitted in the window, on any of the developer's PRs.
-    for (uint32_t pr : ctx.store.PullRequestsOf(dev)) {
-      for (uint32_t row : ctx.store.ReviewsOn(pr)) {
-        if (!ByOther(ctx, row, dev) || !ctx.InWindow(r.submitted[row], w)) continue;
-        ++out.review_received_count;
-        collaborator(r.reviewer[row]);
-      }
+    for (uint32_t row : RowsInWindow(ctx, ctx.store.ReviewsReceivedBy(dev), w, [&](uint32_t x) { return r.submitted[x]; })) {
+      if (!ByOther(ctx, row, dev)) continue;
+      ++out.review_received_count;
+      collaborator(r.reviewer[row]);
     }
     // Co-authorship both ways.
     const store::CommitColumns& c = ctx.store.commits();

@@ -176,6 +176,11 @@ ActivityStore ActivityStore::Build(const model::Workspace& ws, const identity::R
   s.merged_prs_by_dev_ = GroupRows(SortedOrder(p.size(), [&](uint32_t row) { return p.merged[row]; }), dev_count,
                                    [&](uint32_t row) { return p.merged[row] == kNoInstant ? model::kNoId : p.author[row]; });
   s.prs_by_repo_ = GroupRows(pr_rows, ws.repositories().size(), [&](uint32_t row) { return p.repo[row]; });
+  s.human_before_.assign(s.prs_by_repo_.rows.size() + 1, 0);
+  for (size_t i = 0; i < s.prs_by_repo_.rows.size(); ++i) {
+    const uint32_t row = s.prs_by_repo_.rows[i];
+    s.human_before_[i + 1] = s.human_before_[i] + (p.author[row] != model::kNoId && !p.bot[row]);
+  }
   {
     std::vector<uint32_t> pair_rows, pair_devs;
     for (uint32_t row = 0; row < p.size(); ++row) {
@@ -220,6 +225,27 @@ ActivityStore ActivityStore::Build(const model::Workspace& ws, const identity::R
   const std::vector<uint32_t> review_rows = Identity(r.size());
   s.reviews_by_dev_ = GroupRows(review_rows, dev_count, [&](uint32_t row) { return r.reviewer[row]; });
   s.reviews_by_pr_ = GroupRows(review_rows, p.size(), [&](uint32_t row) { return r.pull_request[row]; });
+  s.reviews_received_by_dev_ = GroupRows(review_rows, dev_count, [&](uint32_t row) {
+    return r.pull_request[row] == model::kNoId ? model::kNoId : p.author[r.pull_request[row]];
+  });
+  {
+    // (reviewer, PR) pairs in PR order, once per pair: a reviewer's reviews of one PR are adjacent
+    // in reviews_by_pr_, so remembering each reviewer's last PR is enough.
+    constexpr auto kPending = static_cast<uint8_t>(model::ReviewState::kPending);
+    std::vector<uint32_t> pair_prs, pair_devs, last_pr(dev_count, model::kNoId);
+    for (uint32_t pr = 0; pr < p.size(); ++pr) {
+      for (uint32_t row : s.reviews_by_pr_.Of(pr)) {
+        const uint32_t dev = r.reviewer[row];
+        if (dev == model::kNoId || r.state[row] == kPending || last_pr[dev] == pr) continue;
+        last_pr[dev] = pr;
+        pair_prs.push_back(pr);
+        pair_devs.push_back(dev);
+      }
+    }
+    RowIndex by_dev = GroupRows(Identity(pair_prs.size()), dev_count, [&](uint32_t x) { return pair_devs[x]; });
+    for (uint32_t& x : by_dev.rows) x = pair_prs[x];
+    s.reviewed_by_dev_ = std::move(by_dev);
+  }
 
   // [SECTION] comments
   const auto& comments = ws.comments();
@@ -268,10 +294,16 @@ size_t ActivityStore::MemoryBytes() const {
            Bytes(r.comments) + Bytes(r.self) + Bytes(r.bot) + Bytes(r.body_empty) + Bytes(r.source);
   const CommentColumns& k = comments_;
   bytes += Bytes(k.created) + Bytes(k.author) + Bytes(k.pull_request) + Bytes(k.kind);
-  bytes += Bytes(prs_by_dev_) + Bytes(merged_prs_by_dev_) + Bytes(prs_by_repo_) + Bytes(requested_by_dev_) +
-           Bytes(reviews_by_dev_) +
-           Bytes(reviews_by_pr_);
+  bytes += Bytes(prs_by_dev_) + Bytes(merged_prs_by_dev_) + Bytes(prs_by_repo_) + Bytes(human_before_) +
+           Bytes(requested_by_dev_) + Bytes(reviewed_by_dev_) + Bytes(reviews_by_dev_) + Bytes(reviews_by_pr_) +
+           Bytes(reviews_received_by_dev_);
   return bytes;
+}
+
+int64_t ActivityStore::CountHumanAuthored(std::span<const uint32_t> part) const {
+  if (part.empty()) return 0;
+  const auto first = static_cast<size_t>(part.data() - prs_by_repo_.rows.data());
+  return static_cast<int64_t>(human_before_[first + part.size()] - human_before_[first]);
 }
 
 }  // namespace loupe::store

@@ -124,12 +124,22 @@ class ActivityStore {
   }
   //! Rows of reviews() a developer submitted, ascending by submission.
   std::span<const uint32_t> ReviewsBy(uint32_t developer) const { return reviews_by_dev_.Of(developer); }
+  //! Rows of reviews() on the pull requests a developer authored, ascending by submission.
+  std::span<const uint32_t> ReviewsReceivedBy(uint32_t developer) const { return reviews_received_by_dev_.Of(developer); }
   //! Rows of reviews() on a pull request row, ascending by submission.
   std::span<const uint32_t> ReviewsOn(uint32_t pr_row) const { return reviews_by_pr_.Of(pr_row); }
   //! Rows of pull_requests() that requested a developer's review, ascending by creation.
   std::span<const uint32_t> ReviewRequestsOf(uint32_t developer) const { return requested_by_dev_.Of(developer); }
   //! Rows of pull_requests() in a repository, ascending by creation.
   std::span<const uint32_t> PullRequestsIn(uint32_t repo) const { return prs_by_repo_.Of(repo); }
+  //! How many rows of `part` — a contiguous part of one PullRequestsIn() span, such as a window of
+  //! it — have a known author who is not a bot: O(1), from prefix counts.
+  int64_t CountHumanAuthored(std::span<const uint32_t> part) const;
+  //! Distinct rows of pull_requests() the developer reviewed in any state but pending, ascending
+  //! (rows are in creation order).
+  std::span<const uint32_t> PullRequestsReviewedBy(uint32_t developer) const {
+    return reviewed_by_dev_.Of(developer);
+  }
 
   //! Rows of commits() in [start, end) for everyone (binary search on the time column).
   std::pair<uint32_t, uint32_t> CommitRange(Instant start, Instant end) const;
@@ -151,9 +161,13 @@ class ActivityStore {
   RowIndex prs_by_dev_;
   RowIndex merged_prs_by_dev_;
   RowIndex prs_by_repo_;
+  //! human_before_[i]: rows of prs_by_repo_.rows before position i with a known, non-bot author.
+  std::vector<uint32_t> human_before_;
   RowIndex requested_by_dev_;
+  RowIndex reviewed_by_dev_;
   RowIndex reviews_by_dev_;
   RowIndex reviews_by_pr_;
+  RowIndex reviews_received_by_dev_;
 };
 
 }  // namespace loupe::store

@@ -13,11 +13,20 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/sql_util.h"
+
 #include "loupe/storage/database.h"
 #include "sqlite/sqlite3_driver.h"
 
 namespace loupe::storage {
 namespace {
+
+using testing::Dump;
+using testing::FileSize;
+using testing::QueryInt;
+using testing::QueryIsNull;
+using testing::QueryText;
+using testing::RemoveDatabase;
 
 constexpr int kFirstBatch = 1000;
 constexpr int kBigBatch = 200000;
@@ -52,33 +61,6 @@ model::ChangeSet Commits(int from, int count) {
     changes.commits.push_back(std::move(c));
   }
   return changes;
-}
-
-int64_t QueryInt(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return (*query)->ColumnInt(0);
-}
-
-std::string QueryText(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return std::string((*query)->ColumnText(0));
-}
-
-int64_t FileSize(const std::string& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0 ? st.st_size : -1;
-}
-
-void RemoveDatabase(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
 //! Runs in the forked child: stores the big batch, telling the parent through `pipe_out` how

@@ -7,10 +7,19 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/sql_util.h"
+
 #include "sqlite/sqlite3_driver.h"
 
 namespace loupe::storage {
 namespace {
+
+using testing::Dump;
+using testing::FileSize;
+using testing::QueryInt;
+using testing::QueryIsNull;
+using testing::QueryText;
+using testing::RemoveDatabase;
 
 using model::Commit;
 using model::FileChange;
@@ -35,88 +44,6 @@ Sha TestSha(int seed) {
   for (size_t i = 0; i < sha.bytes.size(); ++i)
     sha.bytes[i] = static_cast<uint8_t>(seed * 31 + i + 1);
   return sha;
-}
-
-int64_t QueryInt(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return (*query)->ColumnInt(0);
-}
-
-bool IsNull(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return (*query)->ColumnType(0) == SqlType::kNull;
-}
-
-//! Every table's rows (ordered by all columns), the schema and user_version, as text: two
-//! databases with equal dumps hold the same content.
-std::string Dump(SqlDriver& driver) {
-  std::string out =
-      "user_version " + std::to_string(QueryInt(driver, "PRAGMA user_version")) + "\n";
-  std::vector<std::string> tables;
-  {
-    auto query = driver.Prepare("SELECT name, sql FROM sqlite_master ORDER BY name");
-    REQUIRE(query.ok());
-    for (;;) {
-      auto row = (*query)->Step();
-      REQUIRE(row.ok());
-      if (!*row) break;
-      out += std::string((*query)->ColumnText(1)) + "\n";
-      auto sql = std::string((*query)->ColumnText(1));
-      if (sql.rfind("CREATE TABLE", 0) == 0) tables.emplace_back((*query)->ColumnText(0));
-    }
-  }
-  for (const std::string& table : tables) {
-    auto probe = driver.Prepare("SELECT * FROM \"" + table + "\"");
-    REQUIRE(probe.ok());
-    std::string order;
-    for (int c = 1; c <= (*probe)->ColumnCount(); ++c)
-      order += (c > 1 ? ", " : "") + std::to_string(c);
-    auto query = driver.Prepare("SELECT * FROM \"" + table + "\" ORDER BY " + order);
-    REQUIRE(query.ok());
-    out += "[" + table + "]\n";
-    for (;;) {
-      auto row = (*query)->Step();
-      REQUIRE(row.ok());
-      if (!*row) break;
-      for (int c = 0; c < (*query)->ColumnCount(); ++c) {
-        switch ((*query)->ColumnType(c)) {
-          case SqlType::kNull:
-            out += "NULL";
-            break;
-          case SqlType::kInteger:
-            out += std::to_string((*query)->ColumnInt(c));
-            break;
-          case SqlType::kReal:
-            out += std::to_string((*query)->ColumnDouble(c));
-            break;
-          case SqlType::kText:
-            out += "'" + std::string((*query)->ColumnText(c)) + "'";
-            break;
-          case SqlType::kBlob: {
-            out += "x'";
-            for (unsigned char b : (*query)->ColumnBlob(c)) {
-              static constexpr char kHex[] = "0123456789abcdef";
-              out += kHex[b >> 4];
-              out += kHex[b & 15];
-            }
-            out += "'";
-            break;
-          }
-        }
-        out += '|';
-      }
-      out += '\n';
-    }
-  }
-  return out;
 }
 
 void CheckSameIdentities(const Workspace& loaded, const Workspace& expected) {
@@ -326,14 +253,14 @@ TEST_CASE("Database: a full workspace round-trips field by field, id by id", "[s
   CheckSameWorkspace(loaded, original);
 
   SECTION("unknown values are stored as NULL, known ones as-is") {
-    CHECK(IsNull(*driver, "SELECT committed_offset FROM commits WHERE message = 'subject only'"));
-    CHECK(IsNull(*driver, "SELECT committed_utc FROM commits WHERE message = 'subject only'"));
-    CHECK(IsNull(*driver, "SELECT committer FROM commits WHERE message = 'subject only'"));
+    CHECK(QueryIsNull(*driver, "SELECT committed_offset FROM commits WHERE message = 'subject only'"));
+    CHECK(QueryIsNull(*driver, "SELECT committed_utc FROM commits WHERE message = 'subject only'"));
+    CHECK(QueryIsNull(*driver, "SELECT committer FROM commits WHERE message = 'subject only'"));
     CHECK(QueryInt(*driver, "SELECT authored_offset FROM commits WHERE message = 'subject only'") ==
           -420);
     CHECK(QueryInt(*driver, "SELECT approximate_time FROM commits WHERE message = 'subject only'") == 1);
-    CHECK(IsNull(*driver, "SELECT additions FROM pull_requests WHERE number = 7"));
-    CHECK(IsNull(*driver, "SELECT merged_by FROM pull_requests WHERE number = 7"));
+    CHECK(QueryIsNull(*driver, "SELECT additions FROM pull_requests WHERE number = 7"));
+    CHECK(QueryIsNull(*driver, "SELECT merged_by FROM pull_requests WHERE number = 7"));
     CHECK(QueryInt(*driver, "SELECT additions FROM pull_requests WHERE number = 12") == 11);
     CHECK(QueryInt(*driver, "SELECT count(*) FROM file_changes WHERE binary = 1") == 1);
     CHECK(QueryInt(*driver, "SELECT count(*) FROM identities i, json_each(i.names)") == 3);

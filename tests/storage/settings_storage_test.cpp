@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/sql_util.h"
+
 #include "engine/snapshots/session_fixture.h"
 #include "loupe/alerts/json.h"
 #include "loupe/snapshots/json.h"
@@ -19,6 +21,13 @@
 namespace loupe::storage {
 namespace {
 
+using testing::Dump;
+using testing::FileSize;
+using testing::QueryInt;
+using testing::QueryIsNull;
+using testing::QueryText;
+using testing::RemoveDatabase;
+
 using testing::At;
 using testing::GitCommit;
 using testing::ImportOrFail;
@@ -26,57 +35,6 @@ using testing::JsonArray;
 using testing::kAna;
 using testing::kBob;
 using testing::kCy;
-
-std::string QueryText(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return std::string((*query)->ColumnText(0));
-}
-
-int64_t QueryInt(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return (*query)->ColumnInt(0);
-}
-
-//! The schema and every row of every table (or of `only` those tables), as text: equal dumps are
-//! equal databases.
-std::string Dump(SqlDriver& driver, const std::vector<std::string>& only = {}) {
-  std::string out = "user_version " + std::to_string(QueryInt(driver, "PRAGMA user_version")) + "\n";
-  std::vector<std::string> tables;
-  auto schema = driver.Prepare("SELECT name, coalesce(sql, '') FROM sqlite_master ORDER BY name");
-  REQUIRE(schema.ok());
-  for (;;) {
-    auto row = (*schema)->Step();
-    REQUIRE(row.ok());
-    if (!*row) break;
-    const std::string name((*schema)->ColumnText(0)), sql((*schema)->ColumnText(1));
-    if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
-    out += sql + "\n";
-    if (sql.rfind("CREATE TABLE", 0) == 0) tables.push_back(name);
-  }
-  for (const std::string& table : tables) {
-    auto rows = driver.Prepare("SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
-    REQUIRE(rows.ok());
-    for (;;) {
-      auto row = (*rows)->Step();
-      REQUIRE(row.ok());
-      if (!*row) break;
-      out += table + ":";
-      for (int c = 0; c < (*rows)->ColumnCount(); ++c) {
-        out += " " + ((*rows)->ColumnType(c) == SqlType::kBlob ? "<blob>" : std::string((*rows)->ColumnText(c)));
-      }
-      out += "\n";
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> TableNames(SqlDriver& driver) {
   std::vector<std::string> names;

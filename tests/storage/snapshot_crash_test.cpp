@@ -15,11 +15,20 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/sql_util.h"
+
 #include "loupe/api/session.h"
 #include "sqlite/sqlite3_driver.h"
 
 namespace loupe::storage {
 namespace {
+
+using testing::Dump;
+using testing::FileSize;
+using testing::QueryInt;
+using testing::QueryIsNull;
+using testing::QueryText;
+using testing::RemoveDatabase;
 
 constexpr int kDevelopers = 150;
 constexpr int kWeeks = 52;
@@ -63,33 +72,6 @@ std::string BigImport() {
     GitCommit(out, 1000000 + i, i % kDevelopers, kYearStart + (static_cast<int64_t>(i) * 7919 * 61) % span);
   }
   return out;
-}
-
-int64_t QueryInt(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return (*query)->ColumnInt(0);
-}
-
-std::string QueryText(SqlDriver& driver, const std::string& sql) {
-  auto query = driver.Prepare(sql);
-  REQUIRE(query.ok());
-  auto row = (*query)->Step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return std::string((*query)->ColumnText(0));
-}
-
-int64_t FileSize(const std::string& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0 ? st.st_size : -1;
-}
-
-void RemoveDatabase(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
 void CopyFile(const std::string& from, const std::string& to) {

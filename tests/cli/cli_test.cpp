@@ -10,24 +10,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "cli/cli_run.h"
 #include "cli/subprocess.h"
 #include "support/test_util.h"
 
 namespace loupe {
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run Loupe(std::vector<std::string> args) {
-  args.insert(args.begin(), LOUPE_CLI_PATH);
-  auto p = cli::RunProcess(args);
-  REQUIRE(p.ok());
-  return {p->exit_code, p->out, p->err};
-}
+using testing::Loupe;
+using testing::Run;
 
 // A fresh directory per test case.
 std::string TempDir() {

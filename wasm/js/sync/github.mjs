@@ -1,0 +1,636 @@
+// GitHub sync: fetches a repository's commits, pull requests, reviews, review comments,
+// conversation comments and PR commit lists from the GitHub REST API and hands every response,
+// whole, to the engine's GitHub REST importer. Plain ES module without dependencies: it runs in
+// the engine's worker and under node (tests). See docs/sync.md.
+//
+//   const summary = await syncGitHub({ fetch, engine, token, repositories: ['owner/name'],
+//                                      apiBase, onProgress, signal });
+//
+// `engine` is `{ importBytes(name, bytes, options), call(method, params) }` (either may return a
+// promise; results may be JSON text or objects). The cursor of each repository is stored with
+// `sync.putState` after every completed step, so a sync interrupted by a reload, an abort or an
+// error resumes where it stopped. The token is sent only to `apiBase` and never stored here.
+
+const DEFAULT_API = 'https://api.github.com';
+const STATE_VERSION = 1;
+
+/** An error of the sync; `code` is one of the codes listed in docs/sync.md. */
+export class SyncError extends Error {
+  constructor(code, message, details = {}) {
+    super(message);
+    this.name = 'SyncError';
+    this.code = code;
+    Object.assign(this, details);
+  }
+}
+
+/** The sync_state key of a repository's cursor. */
+export function cursorKey(repo) {
+  return `github:${repo}`;
+}
+/** The sync_state key of the ETags of one pull request's lists. */
+export function pullKey(repo, number) {
+  return `github:${repo}#${number}`;
+}
+
+/** Parses an RFC 8288 Link header into {rel: url}. */
+export function parseLinkHeader(header) {
+  const links = {};
+  if (!header) return links;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>\s*((?:;[^;]*)*)$/.exec(part);
+    if (!m) continue;
+    const rel = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(m[2]);
+    if (rel) for (const r of rel[1].trim().split(/\s+/)) links[r.toLowerCase()] = m[1];
+  }
+  return links;
+}
+
+function checkRepoName(repo) {
+  if (typeof repo !== 'string' || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo) || /(^|\/)\.\.?($|\/)/.test(repo)) {
+    throw new SyncError('invalid_input', `repositories: "${repo}" is not an owner/name repository name`);
+  }
+}
+
+function abortError(signal) {
+  const reason = signal?.reason;
+  const message = reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'the sync was cancelled';
+  return new SyncError('aborted', message);
+}
+
+function defaultSleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    function onAbort() {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function parseMaybeJson(value) {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+// The newest of two ISO-8601 UTC instants (either may be null).
+function laterInstant(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+// Runs `work(item)` over `items` with at most `limit` in flight; resolves when all are done or
+// rejects with the first error (items not yet started are then not started).
+async function pool(items, limit, work) {
+  let next = 0;
+  let failed = null;
+  async function runner() {
+    while (failed === null && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (e) {
+        if (failed === null) failed = e;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+  if (failed !== null) throw failed;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The HTTP side: conditional GETs with pagination, rate-limit waits, retries, host checks. */
+class GitHubClient {
+  constructor({ fetch, token, apiBase, signal, onProgress, sleep, now, retries, backoffMs, repoOf }) {
+    this.fetch = fetch;
+    this.token = token || null;
+    this.api = new URL(apiBase.endsWith('/') ? apiBase : apiBase + '/');
+    this.signal = signal;
+    this.onProgress = onProgress;
+    this.sleep = sleep;
+    this.now = now;
+    this.retries = retries;
+    this.backoffMs = backoffMs;
+    this.gate = null;  // a promise every request waits for while the rate limit is exhausted
+    this.requests = 0;
+    this.notModified = 0;
+    this.waits = 0;
+    this.currentRepo = repoOf;
+  }
+
+  url(path) {
+    return new URL(path.replace(/^\//, ''), this.api).href;
+  }
+
+  // Whether `url` is under apiBase (same origin and path prefix): the only place the token goes.
+  isApiUrl(url) {
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+      return false;
+    }
+    return u.origin === this.api.origin && u.pathname.startsWith(this.api.pathname);
+  }
+
+  checkAborted() {
+    if (this.signal?.aborted) throw abortError(this.signal);
+  }
+
+  async waitUntil(epochMs, reason, repo) {
+    const delay = epochMs - this.now();
+    const until = new Date(Math.max(epochMs, this.now())).toISOString();
+    this.waits++;
+    this.onProgress({ phase: 'waiting', repo, done: 0, message: `${reason}: waiting until ${until}`, until });
+    if (delay > 0) await this.sleep(delay, this.signal);
+  }
+
+  // Waits out a rate limit shared by all requests in flight.
+  async rateLimitWait(epochMs, reason, repo) {
+    if (!this.gate) {
+      this.gate = this.waitUntil(epochMs, reason, repo).finally(() => {
+        this.gate = null;
+      });
+    }
+    await this.gate;
+  }
+
+  /**
+   * GET `url` (absolute, under apiBase). With `etag`, a conditional request. Resolves to
+   * {status: 200|304, etag, next, bytes, json} or {status: 404|409} when `allow` lists it.
+   */
+  async get(url, { etag = null, repo, allow = [] } = {}) {
+    if (!this.isApiUrl(url)) {
+      throw new SyncError('refused_host', `refusing to request ${url}: it is not under the API base ${this.api.href}`, { url });
+    }
+    let attempt = 0;
+    let redirects = 0;
+    for (;;) {
+      this.checkAborted();
+      if (this.gate) await this.gate;
+      this.checkAborted();
+      const headers = {
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+      };
+      if (this.token) headers.Authorization = `Bearer ${this.token}`;
+      if (etag) headers['If-None-Match'] = etag;
+      let response;
+      this.requests++;
+      try {
+        response = await this.fetch(url, { method: 'GET', headers, redirect: 'manual', signal: this.signal });
+      } catch (e) {
+        if (this.signal?.aborted) throw abortError(this.signal);
+        if (attempt < this.retries) {
+          await this.backoff(attempt++, url, `network error (${e.message})`, repo);
+          continue;
+        }
+        throw new SyncError('network', `GET ${url} failed after ${attempt + 1} attempts: ${e.message}`, { url });
+      }
+      const status = response.status;
+      const h = (name) => response.headers.get(name);
+
+      if (status === 200) {
+        const buffer = new Uint8Array(await response.arrayBuffer());
+        let json;
+        try {
+          json = JSON.parse(decoder.decode(buffer));
+        } catch (e) {
+          throw new SyncError('bad_response', `GET ${url}: the response is not JSON (${e.message})`, { url, status });
+        }
+        // The last request of the allowance: wait for the reset before the next one.
+        if (h('x-ratelimit-remaining') === '0' && h('x-ratelimit-reset')) {
+          const reset = Number(h('x-ratelimit-reset')) * 1000;
+          if (reset > this.now()) this.gate ??= this.waitUntil(reset + 1000, 'rate limit used up', repo).finally(() => { this.gate = null; });
+        }
+        const next = parseLinkHeader(h('link')).next || null;
+        return { status, etag: h('etag'), next, bytes: buffer, json };
+      }
+      if (status === 304) {
+        await response.arrayBuffer().catch(() => {});
+        this.notModified++;
+        return { status, etag, next: null };
+      }
+      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+        const location = h('location');
+        await response.arrayBuffer().catch(() => {});
+        if (!location) {
+          throw new SyncError('redirect_refused', `GET ${url} was redirected to a location the browser does not reveal; the sync follows only redirects within ${this.api.href}`, { url, status });
+        }
+        const target = new URL(location, url).href;
+        if (!this.isApiUrl(target)) {
+          throw new SyncError('redirect_refused', `GET ${url} was redirected to ${target}, outside ${this.api.href}: refused (the token is sent only to the API)`, { url, status });
+        }
+        if (++redirects > 5) throw new SyncError('redirect_refused', `GET ${url}: too many redirects`, { url, status });
+        url = target;
+        continue;
+      }
+      const bodyText = await response.text().catch(() => '');
+      let apiMessage = '';
+      try {
+        apiMessage = JSON.parse(bodyText).message || '';
+      } catch {
+        apiMessage = '';
+      }
+      const said = apiMessage ? ` (GitHub says: ${apiMessage})` : '';
+      if (status === 403 || status === 429) {
+        const remaining = h('x-ratelimit-remaining');
+        const reset = h('x-ratelimit-reset');
+        const retryAfter = h('retry-after');
+        if (retryAfter !== null && /^\d+$/.test(retryAfter.trim())) {
+          await this.rateLimitWait(this.now() + Number(retryAfter) * 1000, `rate limited (retry-after ${retryAfter.trim()} s)`, repo);
+          continue;
+        }
+        if (remaining === '0' && reset !== null && /^\d+$/.test(reset.trim())) {
+          await this.rateLimitWait(Number(reset) * 1000 + 1000, 'rate limit exhausted', repo);
+          continue;
+        }
+        if (status === 429) {
+          await this.rateLimitWait(this.now() + 60_000, 'rate limited (429 without a reset time)', repo);
+          continue;
+        }
+        throw new SyncError('forbidden', `GET ${url}: 403 Forbidden${said}; the token lacks access to ${repo}`, { url, status });
+      }
+      if (allow.includes(status)) return { status };
+      if (status === 401) {
+        throw new SyncError('unauthorized', `GET ${url}: 401 Unauthorized${said}: ${this.token ? 'the token was rejected (expired or revoked?)' : 'the API requires a token'}`, { url, status });
+      }
+      if (status === 404) {
+        throw new SyncError('not_found', `GET ${url}: 404 Not Found${said}: ${repo} does not exist or the token cannot see it`, { url, status });
+      }
+      if (status >= 500) {
+        if (attempt < this.retries) {
+          await this.backoff(attempt++, url, `${status} ${response.statusText || 'server error'}`, repo);
+          continue;
+        }
+        throw new SyncError('server_error', `GET ${url}: ${status} ${response.statusText || 'server error'} after ${attempt + 1} attempts${said}`, { url, status });
+      }
+      throw new SyncError('http_error', `GET ${url}: unexpected status ${status}${said}`, { url, status });
+    }
+  }
+
+  async backoff(attempt, url, what, repo) {
+    const ms = this.backoffMs * 2 ** attempt;
+    this.onProgress({ phase: 'retrying', repo, done: attempt + 1, total: this.retries, message: `${what} for GET ${url}; retry ${attempt + 1} of ${this.retries} in ${ms} ms` });
+    await this.sleep(ms, this.signal);
+  }
+
+  /**
+   * All pages of a list starting at `url`. `etags` maps page URL → {etag, next}. Returns
+   * {changed, pages: [{url, bytes, json, etag, next}]}. When every page answers 304 the list is
+   * unchanged (changed: false, no pages); when any page changed, every page is fetched whole
+   * (pages answering 304 are fetched again without condition) so the caller imports the full list.
+   */
+  async list(url, { etags = {}, repo, stopWhen = null, allow = [] } = {}) {
+    const pages = [];
+    let anyChanged = false;
+    let page = url;
+    let first = true;
+    while (page) {
+      const known = etags[page];
+      const r = await this.get(page, { etag: known?.etag ?? null, repo, allow: first ? allow : [] });
+      if (r.status !== 200 && r.status !== 304) return { changed: false, status: r.status, pages: [] };
+      if (r.status === 304) {
+        // With a descending list (stopWhen), an unchanged first page means nothing is newer.
+        if (first && stopWhen) return { changed: false, pages: [] };
+        pages.push({ url: page, notModified: true, etag: known.etag, next: known.next ?? null });
+        page = known.next ?? null;
+      } else {
+        if (!Array.isArray(r.json)) {
+          throw new SyncError('bad_response', `GET ${page}: expected a JSON array (a list page)`, { url: page });
+        }
+        anyChanged = true;
+        pages.push({ url: page, bytes: r.bytes, json: r.json, etag: r.etag, next: r.next });
+        if (stopWhen && stopWhen(r.json)) break;
+        page = r.next;
+      }
+      first = false;
+    }
+    if (!anyChanged) return { changed: false, pages: [] };
+    for (const p of pages) {
+      if (!p.notModified) continue;
+      const r = await this.get(p.url, { repo });
+      if (!Array.isArray(r.json)) throw new SyncError('bad_response', `GET ${p.url}: expected a JSON array (a list page)`, { url: p.url });
+      Object.assign(p, { notModified: false, bytes: r.bytes, json: r.json, etag: r.etag, next: r.next });
+    }
+    return { changed: true, pages };
+  }
+}
+
+// One JSON text made of whole responses: arrays back to back (`gh api --paginate` output) or
+// objects wrapped in one array. Each response's bytes are kept as received.
+function concatPages(pages) {
+  const parts = [];
+  let size = 0;
+  for (const p of pages) {
+    parts.push(p.bytes);
+    size += p.bytes.length + 1;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const b of parts) {
+    out.set(b, at);
+    at += b.length;
+    out[at++] = 0x0a;
+  }
+  return out;
+}
+function arrayOfObjects(bodies) {
+  const size = bodies.reduce((n, b) => n + b.length + 2, 2);
+  const out = new Uint8Array(size);
+  let at = 0;
+  out[at++] = 0x5b;  // [
+  bodies.forEach((b, i) => {
+    if (i) out[at++] = 0x2c;  // ,
+    out.set(b, at);
+    at += b.length;
+    out[at++] = 0x0a;
+  });
+  out[at++] = 0x5d;  // ]
+  return out.subarray(0, at);
+}
+
+function pageEtags(pages) {
+  const out = {};
+  for (const p of pages) if (p.etag) out[p.url] = { etag: p.etag, next: p.next ?? null };
+  return out;
+}
+
+function commitDate(item) {
+  return item?.commit?.committer?.date || item?.commit?.author?.date || null;
+}
+
+/**
+ * Syncs `repositories` into the engine. Returns {repositories: [{repo, commits, pullRequests,
+ * imports, requests, notModified}], requests, notModified, waits}. Rejects with a SyncError.
+ *
+ * Options: fetch (default globalThis.fetch), engine, token, repositories, apiBase, onProgress,
+ * signal, full (ignore stored cursors and ETags), concurrency (single-commit requests in flight,
+ * default 4), importBatch (commits per import, default 50), retries (5xx and network, default 3),
+ * backoffMs (first retry delay, doubled each time, default 1000), sleep(ms, signal) and now()
+ * (the clock, for tests).
+ */
+export async function syncGitHub(options) {
+  const {
+    engine,
+    token = null,
+    repositories,
+    apiBase = DEFAULT_API,
+    signal = undefined,
+    full = false,
+    concurrency = 4,
+    importBatch = 50,
+    retries = 3,
+    backoffMs = 1000,
+  } = options;
+  const fetchFn = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? (() => Date.now());
+  const onProgress = (p) => {
+    try {
+      options.onProgress?.(p);
+    } catch {
+      // a failing progress callback must not break the sync
+    }
+  };
+  if (!engine || typeof engine.importBytes !== 'function' || typeof engine.call !== 'function') {
+    throw new SyncError('invalid_input', 'engine: expected an object with importBytes(name, bytes, options) and call(method, params)');
+  }
+  if (typeof fetchFn !== 'function') throw new SyncError('invalid_input', 'fetch: no fetch function is available');
+  if (!Array.isArray(repositories) || repositories.length === 0) {
+    throw new SyncError('invalid_input', 'repositories: expected a non-empty list of owner/name names');
+  }
+  repositories.forEach(checkRepoName);
+  try {
+    new URL(apiBase);
+  } catch {
+    throw new SyncError('invalid_input', `apiBase: "${apiBase}" is not a URL`);
+  }
+
+  const client = new GitHubClient({ fetch: fetchFn, token, apiBase, signal, onProgress, sleep, now, retries, backoffMs });
+  const summary = { repositories: [], requests: 0, notModified: 0, waits: 0 };
+  for (const repo of repositories) {
+    const before = { requests: client.requests, notModified: client.notModified };
+    const result = await syncRepository({ client, engine, repo, onProgress, full, concurrency, importBatch, now });
+    result.requests = client.requests - before.requests;
+    result.notModified = client.notModified - before.notModified;
+    summary.repositories.push(result);
+  }
+  summary.requests = client.requests;
+  summary.notModified = client.notModified;
+  summary.waits = client.waits;
+  onProgress({ phase: 'done', repo: null, done: repositories.length, total: repositories.length, message: `synced ${repositories.length} ${repositories.length === 1 ? 'repository' : 'repositories'}` });
+  return summary;
+}
+
+async function getState(engine, key) {
+  const r = parseMaybeJson(await engine.call('sync.getState', { key }));
+  return r && r.value !== undefined ? parseMaybeJson(r.value) : null;
+}
+async function putState(engine, key, value) {
+  await engine.call('sync.putState', { key, value });
+}
+
+function freshCursor() {
+  return {
+    version: STATE_VERSION,
+    commits: { since: null, boundary: [], pending: null, etags: {} },
+    pulls: { updatedAt: null, boundary: [], pending: null, etags: {} },
+    lastSync: null,
+  };
+}
+
+async function syncRepository({ client, engine, repo, onProgress, full, concurrency, importBatch, now }) {
+  const key = cursorKey(repo);
+  let cursor = full ? null : await getState(engine, key);
+  if (!cursor || cursor.version !== STATE_VERSION) cursor = freshCursor();
+  const result = { repo, commits: 0, pullRequests: 0, imports: 0 };
+  const save = () => putState(engine, key, cursor);
+
+  async function importBytes(name, bytes, importOptions) {
+    client.checkAborted();  // nothing is imported once cancelled
+    const report = parseMaybeJson(await engine.importBytes(name, bytes, importOptions));
+    result.imports++;
+    return report;
+  }
+
+  // ---- commits: the list since the cursor, then each new commit for its stats and files ----
+  const commitsUrl = (since) => {
+    const u = new URL(client.url(`repos/${repo}/commits`));
+    u.searchParams.set('per_page', '100');
+    if (since) u.searchParams.set('since', since);
+    return u.href;
+  };
+  if (!cursor.commits.pending) {
+    onProgress({ phase: 'commits', repo, done: 0, message: `listing commits of ${repo}${cursor.commits.since ? ` since ${cursor.commits.since}` : ''}` });
+    const listed = await client.list(commitsUrl(cursor.commits.since), {
+      etags: full ? {} : cursor.commits.etags, repo, allow: [409],  // 409: an empty repository
+    });
+    if (listed.changed) {
+      const boundary = new Set(cursor.commits.boundary);
+      let since = cursor.commits.since;
+      const shas = [];
+      const seen = new Set();
+      for (const page of listed.pages) {
+        for (const item of page.json) {
+          if (typeof item?.sha !== 'string') throw new SyncError('bad_response', `GET ${page.url}: a list item has no sha`, { url: page.url });
+          since = laterInstant(since, commitDate(item));
+          if (boundary.has(item.sha) || seen.has(item.sha)) continue;
+          seen.add(item.sha);
+          shas.push(item.sha);
+        }
+      }
+      const atSince = listed.pages.flatMap((p) => p.json).filter((i) => commitDate(i) === since).map((i) => i.sha);
+      const newBoundary = since === cursor.commits.since ? [...new Set([...cursor.commits.boundary, ...atSince])] : [...new Set(atSince)];
+      cursor.commits.pending = { shas, since, boundary: newBoundary, etags: pageEtags(listed.pages), total: shas.length };
+      await save();
+    }
+  }
+  if (cursor.commits.pending) {
+    const pending = cursor.commits.pending;
+    const total = pending.total ?? pending.shas.length;
+    const remaining = [...pending.shas];
+    const ready = [];  // fetched bodies not yet imported
+    let flushing = Promise.resolve();
+    const flush = async () => {
+      if (ready.length === 0) return;
+      const batch = ready.splice(0, ready.length);
+      const shas = batch.map((b) => b.sha);
+      await importBytes(`${client.url(`repos/${repo}/commits`)} (${batch.length} commit${batch.length === 1 ? '' : 's'})`,
+        arrayOfObjects(batch.map((b) => b.bytes)), { format: 'github-rest' });
+      result.commits += batch.length;
+      const done = new Set(shas);
+      pending.shas = pending.shas.filter((s) => !done.has(s));
+      await save();
+      onProgress({ phase: 'commit-details', repo, done: total - pending.shas.length, total, message: `imported ${total - pending.shas.length} of ${total} commits of ${repo}` });
+    };
+    onProgress({ phase: 'commit-details', repo, done: total - remaining.length, total, message: `fetching ${remaining.length} commits of ${repo}` });
+    try {
+      await pool(remaining, concurrency, async (sha) => {
+        const r = await client.get(client.url(`repos/${repo}/commits/${sha}`), { repo });
+        if (!r.json || Array.isArray(r.json) || r.json.sha !== sha) {
+          throw new SyncError('bad_response', `GET ${client.url(`repos/${repo}/commits/${sha}`)}: expected the commit ${sha}`);
+        }
+        ready.push({ sha, bytes: r.bytes });
+        if (ready.length >= importBatch) {
+          flushing = flushing.then(flush);
+          await flushing;
+        }
+      });
+    } finally {
+      // Whatever was fetched completely is imported, also when another request failed: the
+      // cursor then names only the commits still missing. Not after a cancel.
+      if (!client.signal?.aborted) {
+        flushing = flushing.then(flush);
+        await flushing;
+      }
+    }
+    cursor.commits = { since: pending.since, boundary: pending.boundary, pending: null, etags: pending.etags };
+    await save();
+    // The next sync asks with the new `since`: read that list now (it holds only the commits at
+    // the cursor) so its ETag is known and an unchanged repository answers 304 next time.
+    if (pending.since && commitsUrl(pending.since) !== Object.keys(pending.etags)[0]) {
+      const primed = await client.list(commitsUrl(pending.since), { repo, allow: [409] });
+      const boundary = new Set(pending.boundary);
+      if (primed.changed && primed.pages.every((p) => p.json.every((i) => boundary.has(i.sha)))) {
+        cursor.commits.etags = pageEtags(primed.pages);
+        await save();
+      }
+    }
+  }
+
+  // ---- pull requests: the list by update time down to the cursor, then each PR's lists ----
+  if (!cursor.pulls.pending) {
+    const pullsUrl = new URL(client.url(`repos/${repo}/pulls`));
+    for (const [k, v] of [['state', 'all'], ['sort', 'updated'], ['direction', 'desc'], ['per_page', '100']]) pullsUrl.searchParams.set(k, v);
+    onProgress({ phase: 'pulls', repo, done: 0, message: `listing pull requests of ${repo}${cursor.pulls.updatedAt ? ` updated since ${cursor.pulls.updatedAt}` : ''}` });
+    const floor = cursor.pulls.updatedAt ? Date.parse(cursor.pulls.updatedAt) : null;
+    const listed = await client.list(pullsUrl.href, {
+      etags: full ? {} : cursor.pulls.etags, repo,
+      stopWhen: (items) => floor !== null && items.length > 0 && Date.parse(items[items.length - 1].updated_at) < floor,
+    });
+    if (listed.changed) {
+      const boundary = new Set(cursor.pulls.boundary);
+      let updatedAt = cursor.pulls.updatedAt;
+      const numbers = [];
+      const seen = new Set();
+      for (const page of listed.pages) {
+        for (const item of page.json) {
+          if (!Number.isInteger(item?.number) || typeof item.updated_at !== 'string') {
+            throw new SyncError('bad_response', `GET ${page.url}: a list item has no number or updated_at`, { url: page.url });
+          }
+          const t = Date.parse(item.updated_at);
+          if (floor !== null && (t < floor || (t === floor && boundary.has(item.number)))) continue;
+          updatedAt = laterInstant(updatedAt, item.updated_at);
+          if (!seen.has(item.number)) {
+            seen.add(item.number);
+            numbers.push(item.number);
+          }
+        }
+      }
+      // The pages are imported whole (older PRs on the last page merge as no change).
+      await importBytes(`${pullsUrl.href} (${listed.pages.length} page${listed.pages.length === 1 ? '' : 's'})`, concatPages(listed.pages), { format: 'github-rest' });
+      const all = listed.pages.flatMap((p) => p.json);
+      const atCursor = all.filter((i) => i.updated_at === updatedAt).map((i) => i.number);
+      const newBoundary = updatedAt === cursor.pulls.updatedAt ? [...new Set([...cursor.pulls.boundary, ...atCursor])] : [...new Set(atCursor)];
+      cursor.pulls.pending = { numbers, updatedAt, boundary: newBoundary, etags: pageEtags(listed.pages), total: numbers.length };
+      await save();
+    }
+  }
+  if (cursor.pulls.pending) {
+    const pending = cursor.pulls.pending;
+    const total = pending.total ?? pending.numbers.length;
+    while (pending.numbers.length > 0) {
+      const number = pending.numbers[0];
+      onProgress({ phase: 'pull-details', repo, done: total - pending.numbers.length, total, message: `pull request #${number} of ${repo}` });
+      const prKey = pullKey(repo, number);
+      const stored = (full ? null : await getState(engine, prKey)) ?? {};
+      const etags = {};
+      const lists = [
+        ['reviews', `repos/${repo}/pulls/${number}/reviews`, {}],
+        ['review comments', `repos/${repo}/pulls/${number}/comments`, {}],
+        ['comments', `repos/${repo}/issues/${number}/comments`, {}],
+        ['commits', `repos/${repo}/pulls/${number}/commits`, { pullRequest: `${repo}#${number}` }],
+      ];
+      for (const [what, path, extra] of lists) {
+        const u = new URL(client.url(path));
+        u.searchParams.set('per_page', '100');
+        const listed = await client.list(u.href, { etags: stored, repo });
+        if (listed.changed) {
+          const items = listed.pages.reduce((n, p) => n + p.json.length, 0);
+          if (items > 0) await importBytes(`${u.href} (${what} of #${number})`, concatPages(listed.pages), { format: 'github-rest', ...extra });
+          Object.assign(etags, pageEtags(listed.pages));
+        } else {
+          for (const [url, e] of Object.entries(stored)) if (url === u.href || isLaterPageOf(url, u.href)) etags[url] = e;
+        }
+      }
+      await putState(engine, prKey, etags);
+      pending.numbers.shift();
+      result.pullRequests++;
+      await save();
+    }
+    onProgress({ phase: 'pull-details', repo, done: total, total, message: `${total} pull request${total === 1 ? '' : 's'} of ${repo} synced` });
+    cursor.pulls = { updatedAt: pending.updatedAt, boundary: pending.boundary, pending: null, etags: pending.etags };
+  }
+  cursor.lastSync = new Date(now()).toISOString();
+  await save();
+  return result;
+}
+
+// Whether `url` is a later page of the list at `first` (same path, and a page parameter).
+function isLaterPageOf(url, first) {
+  try {
+    const a = new URL(url);
+    const b = new URL(first);
+    return a.origin === b.origin && a.pathname === b.pathname && a.searchParams.has('page');
+  } catch {
+    return false;
+  }
+}
+

@@ -495,41 +495,55 @@ async function syncRepository({ client, engine, repo, onProgress, full, concurre
   if (cursor.commits.pending) {
     const pending = cursor.commits.pending;
     const total = pending.total ?? pending.shas.length;
-    const remaining = [...pending.shas];
-    const ready = [];  // fetched bodies not yet imported
+    // Commits are imported in list order (newest first), whatever order the responses arrive
+    // in, so the same sync always stores the same thing (names are kept in the order seen).
+    const order = [...pending.shas];
+    const bodies = new Map();  // fetched, not yet imported
+    let next = 0;              // order[next] is the first commit not yet imported
     let flushing = Promise.resolve();
-    const flush = async () => {
-      if (ready.length === 0) return;
-      const batch = ready.splice(0, ready.length);
-      const shas = batch.map((b) => b.sha);
-      await importBytes(`${client.url(`repos/${repo}/commits`)} (${batch.length} commit${batch.length === 1 ? '' : 's'})`,
-        arrayOfObjects(batch.map((b) => b.bytes)), { format: 'github-rest' });
-      result.commits += batch.length;
+    const flush = async (all) => {
+      let end = next;
+      while (end < order.length && bodies.has(order[end])) end++;
+      let shas = order.slice(next, end);
+      if (all) shas = order.slice(next).filter((s) => bodies.has(s));
+      else if (shas.length < importBatch) return;
+      if (shas.length === 0) return;
+      next = all ? order.length : end;
+      await importBytes(`${client.url(`repos/${repo}/commits`)} (${shas.length} commit${shas.length === 1 ? '' : 's'})`,
+        arrayOfObjects(shas.map((s) => bodies.get(s))), { format: 'github-rest' });
+      for (const s of shas) bodies.delete(s);
+      result.commits += shas.length;
       const done = new Set(shas);
       pending.shas = pending.shas.filter((s) => !done.has(s));
       await save();
       onProgress({ phase: 'commit-details', repo, done: total - pending.shas.length, total, message: `imported ${total - pending.shas.length} of ${total} commits of ${repo}` });
     };
-    onProgress({ phase: 'commit-details', repo, done: total - remaining.length, total, message: `fetching ${remaining.length} commits of ${repo}` });
+    onProgress({ phase: 'commit-details', repo, done: total - order.length, total, message: `fetching ${order.length} commits of ${repo}` });
     try {
-      await pool(remaining, concurrency, async (sha) => {
-        const r = await client.get(client.url(`repos/${repo}/commits/${sha}`), { repo });
+      await pool(order, concurrency, async (sha) => {
+        const url = client.url(`repos/${repo}/commits/${sha}`);
+        const r = await client.get(url, { repo });
         if (!r.json || Array.isArray(r.json) || r.json.sha !== sha) {
-          throw new SyncError('bad_response', `GET ${client.url(`repos/${repo}/commits/${sha}`)}: expected the commit ${sha}`);
+          throw new SyncError('bad_response', `GET ${url}: expected the commit ${sha}`, { url });
         }
-        ready.push({ sha, bytes: r.bytes });
-        if (ready.length >= importBatch) {
-          flushing = flushing.then(flush);
-          await flushing;
-        }
+        bodies.set(sha, r.bytes);
+        flushing = flushing.then(() => flush(false));
+        await flushing;
       });
-    } finally {
+      flushing = flushing.then(() => flush(true));
+      await flushing;
+    } catch (e) {
       // Whatever was fetched completely is imported, also when another request failed: the
       // cursor then names only the commits still missing. Not after a cancel.
       if (!client.signal?.aborted) {
-        flushing = flushing.then(flush);
-        await flushing;
+        try {
+          await flushing.catch(() => {});
+          await flush(true);
+        } catch {
+          // the first error is the one reported
+        }
       }
+      throw e;
     }
     cursor.commits = { since: pending.since, boundary: pending.boundary, pending: null, etags: pending.etags };
     await save();

@@ -363,3 +363,67 @@ describe('token and errors', { concurrency: false }, () => {
     assert.equal(api.log.length, 0);
   });
 });
+
+describe('rate-limit edges and full re-reads', { concurrency: false }, () => {
+  let server;
+  before(async () => {
+    server = await startReplayServer({ token: TOKEN, pageSize: 7 });
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  test('a response using up the allowance makes the next request wait for the reset', async (t) => {
+    if (!haveRealData(t)) return;
+    server.clearLog();
+    const engine = new EngineDouble();
+    const clock = new FakeClock();
+    const reset = Math.floor(clock.t / 1000) + 100;
+    server.inject({
+      match: (e) => e.path === `${P}/pulls` && !e.query.page,
+      addHeaders: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+    });
+    let requestsWhenSleeping = null;
+    clock.onSleep = async () => {
+      requestsWhenSleeping = server.log.length;
+    };
+    await syncGitHub(options(server, engine, clock));
+    assert.deepEqual(clock.sleeps, [(reset + 1) * 1000 - Date.parse('2026-11-28T12:00:00Z')]);
+    // The wait came right after the first PR page; no 403 was provoked.
+    const firstPull = server.log.findIndex((e) => e.path === `${P}/pulls`);
+    assert.equal(requestsWhenSleeping, firstPull + 1);
+    assert.ok(server.log.every((e) => e.status !== 403));
+    assert.equal(engine.pulls.size, 49);
+  });
+
+  test('cancelling during a rate-limit wait stops the sync with the cursor stored', async (t) => {
+    if (!haveRealData(t)) return;
+    const engine = new EngineDouble();
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    server.injectRateLimit((e) => e.path === `${P}/pulls/41/reviews`, Math.floor(clock.t / 1000) + 3600);
+    clock.onSleep = async () => {
+      controller.abort();
+      throw controller.signal.reason;
+    };
+    await assert.rejects(syncGitHub(options(server, engine, clock, { signal: controller.signal })),
+      (e) => e instanceof SyncError && e.code === 'aborted' && e.message === 'the sync was cancelled');
+    const cursor = state(engine);
+    assert.ok(cursor.pulls.pending.numbers.includes(41));
+    assert.equal(cursor.commits.pending, null);
+  });
+
+  test('full: true reads everything again without conditions and changes nothing', async (t) => {
+    if (!haveRealData(t)) return;
+    const engine = new EngineDouble();
+    const clock = new FakeClock();
+    await syncGitHub(options(server, engine, clock));
+    const before = engine.call('workspace.describe');
+    server.clearLog();
+    const summary = await syncGitHub(options(server, engine, clock, { full: true }));
+    assert.ok(server.log.every((e) => e.ifNoneMatch === null && e.status === 200));
+    assert.equal(summary.repositories[0].commits, 90);
+    assert.equal(summary.repositories[0].pullRequests, 49);
+    assert.equal(engine.call('workspace.describe'), before);
+  });
+});

@@ -148,7 +148,13 @@ class GitHubClient {
     const until = new Date(Math.max(epochMs, this.now())).toISOString();
     this.waits++;
     this.onProgress({ phase: 'waiting', repo, done: 0, message: `${reason}: waiting until ${until}`, until });
-    if (delay > 0) await this.sleep(delay, this.signal);
+    if (delay <= 0) return;
+    try {
+      await this.sleep(delay, this.signal);
+    } catch (e) {
+      if (this.signal?.aborted) throw abortError(this.signal);
+      throw e;
+    }
   }
 
   // Waits out a rate limit shared by all requests in flight.
@@ -278,7 +284,12 @@ class GitHubClient {
   async backoff(attempt, url, what, repo) {
     const ms = this.backoffMs * 2 ** attempt;
     this.onProgress({ phase: 'retrying', repo, done: attempt + 1, total: this.retries, message: `${what} for GET ${url}; retry ${attempt + 1} of ${this.retries} in ${ms} ms` });
-    await this.sleep(ms, this.signal);
+    try {
+      await this.sleep(ms, this.signal);
+    } catch (e) {
+      if (this.signal?.aborted) throw abortError(this.signal);
+      throw e;
+    }
   }
 
   /**

@@ -360,6 +360,8 @@ describe('token and errors', { concurrency: false }, () => {
     api.clearLog();
     await assert.rejects(syncGitHub({ ...options(api, new EngineDouble(), new FakeClock()), repositories: ['../etc'] }),
       (e) => e.code === 'invalid_input');
+    await assert.rejects(syncGitHub({ ...options(api, new EngineDouble(), new FakeClock()), apiBase: 'http://api.github.com' }),
+      (e) => e.code === 'invalid_input' && /must be an https:\/\/ URL/.test(e.message));
     assert.equal(api.log.length, 0);
   });
 });

@@ -418,10 +418,16 @@ export async function syncGitHub(options) {
     throw new SyncError('invalid_input', 'repositories: expected a non-empty list of owner/name names');
   }
   repositories.forEach(checkRepoName);
+  let base;
   try {
-    new URL(apiBase);
+    base = new URL(apiBase);
   } catch {
     throw new SyncError('invalid_input', `apiBase: "${apiBase}" is not a URL`);
+  }
+  // The token never travels in clear text, except to this machine (tests, local proxies).
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname);
+  if (base.protocol !== 'https:' && !(base.protocol === 'http:' && loopback)) {
+    throw new SyncError('invalid_input', `apiBase: "${apiBase}" must be an https:// URL (http:// only for 127.0.0.1 or localhost)`);
   }
 
   const client = new GitHubClient({ fetch: fetchFn, token, apiBase, signal, onProgress, sleep, now, retries, backoffMs });

@@ -68,11 +68,7 @@ int RulesList(Context& ctx, const Args& args) {
   const auto& rules = ctx.session->alerts().rules();
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const auto& r : rules) {
-      if (all || r.active) alerts::WriteJson(w, r);
-    }
-    w.EndArray();
+    api::WriteAlertRulesJson(w, *ctx.session, all);
     std::printf("%s\n", w.str().c_str());
     return 0;
   }
@@ -183,32 +179,17 @@ int Rules(Context& ctx, const Args& args) {
 }
 
 int Evaluate(Context& ctx, const Args& args) {
-  auto period = ParsePeriodType(args.Value("--period").value_or("weekly"));
-  if (!period.ok()) return UsageError(period.status().message(), "alerts");
-  auto profile = metrics::ParseMetricProfile(args.Value("--profile").value_or("loupe"));
+  auto profile = api::ProfileOrDefault(args.Value("--profile"));
   if (!profile.ok()) return UsageError(profile.status().message(), "alerts");
-  const auto from = args.Value("--from");
-  const auto to = args.Value("--to");
-  Window window;
-  if (from || to) {
-    if (!from || !to) return UsageError("--from and --to go together", "alerts");
-    auto start = ParseWhen(*from, false);
-    auto end = ParseWhen(*to, true);
-    if (!start.ok()) return UsageError("--from: " + start.status().message(), "alerts");
-    if (!end.ok()) return UsageError("--to: " + end.status().message(), "alerts");
-    window = {*start, *end};
-  } else {
-    if (*period == PeriodType::kCustom) return UsageError("a custom period needs --from and --to", "alerts");
-    window = LastCompletedPeriod(*period, Now());
-  }
+  const api::WindowOptions options{args.Value("--from"), args.Value("--to"), args.Value("--period"), "--"};
+  auto spec = api::ResolveWindow(options, api::WindowPolicy::kAlerts, Now());
+  if (!spec.ok()) return UsageError(spec.status().message(), "alerts");
+  const Window window = spec->window;
   auto evaluation = ctx.session->EvaluateAlerts(window, *profile, Now());
   if (!evaluation.ok()) return Fail(evaluation.status());
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginObject().Field("window_start", FormatIsoInstant(window.start)).Field("window_end", FormatIsoInstant(window.end));
-    w.Field("rules_evaluated", evaluation->rules_evaluated).Key("alerts").BeginArray();
-    for (const auto& f : evaluation->findings) alerts::WriteJson(w, f);
-    w.EndArray().EndObject();
+    api::WriteJson(w, window, *evaluation);
     std::printf("%s\n", w.str().c_str());
     return 0;
   }
@@ -250,19 +231,17 @@ int History(Context& ctx, const Args& args) {
   if (auto l = args.Value("--limit"); l && !ParseInt64(*l, limit, 1)) {
     return UsageError("--limit needs a positive number", "alerts");
   }
+  if (args.Flag("--json")) {
+    JsonWriter w(true);
+    if (Status s = api::WriteAlertsJson(w, *ctx.session, wanted, limit); !s.ok()) return UsageError(s.message(), "alerts");
+    std::printf("%s\n", w.str().c_str());
+    return 0;
+  }
   std::vector<const alerts::Alert*> rows;
   const auto& all = ctx.session->alerts().alerts();
   for (auto it = all.rbegin(); it != all.rend() && static_cast<int64_t>(rows.size()) < limit; ++it) {
     if ((status && it->status != *status) || (open_only && !it->open())) continue;
     rows.push_back(&*it);
-  }
-  if (args.Flag("--json")) {
-    JsonWriter w(true);
-    w.BeginArray();
-    for (const auto* a : rows) alerts::WriteJson(w, *a);
-    w.EndArray();
-    std::printf("%s\n", w.str().c_str());
-    return 0;
   }
   for (const auto* a : rows) {
     std::printf("%5lld  %-12s %-8s  %-28s  %-10s  %s\n", static_cast<long long>(a->id),

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "loupe/api/json.h"
 #include "loupe/api/session.h"
+#include "loupe/api/window.h"
 
 namespace loupe::cli {
 
@@ -42,9 +44,6 @@ int RunSnapshots(Context& ctx, std::vector<std::string> args);
 int RunAlerts(Context& ctx, std::vector<std::string> args);
 int RunPrivacy(Context& ctx, std::vector<std::string> args);
 
-//! A --from/--to value: "YYYY-MM-DD" (UTC midnight; as an end, the next midnight, so the day is
-//! included) or an ISO instant ("2024-03-01T09:00:00+01:00").
-Result<Instant> ParseWhen(std::string_view text, bool as_end);
 //! The current time, which commands stamp on what they store.
 Instant Now();
 

@@ -53,18 +53,11 @@ int RunDevelopers(Context& ctx, std::vector<std::string> argv) {
   if (!args.operands().empty()) return UsageError("unexpected argument " + args.operands()[0], "developers");
   const auto& resolution = ctx.session->resolution();
   const auto& ws = ctx.session->workspace();
-  std::vector<metrics::DeveloperSummary> rows = metrics::SummarizeDevelopers(ctx.session->activity());
-  const bool with_bots = args.Flag("--bots");
-  std::erase_if(rows, [&](const auto& r) { return !with_bots && resolution.developers()[r.developer].is_bot; });
-  if (static_cast<int64_t>(rows.size()) > limit) rows.resize(static_cast<size_t>(limit));
+  const std::vector<metrics::DeveloperSummary> rows = api::ListDevelopers(*ctx.session, args.Flag("--bots"), limit);
 
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const auto& r : rows) {
-      metrics::WriteDeveloperSummaryJson(w, r, resolution.developers()[r.developer], ws);
-    }
-    w.EndArray();
+    api::WriteDevelopersJson(w, *ctx.session, rows);
     std::printf("%s\n", w.str().c_str());
     return 0;
   }

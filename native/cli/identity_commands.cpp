@@ -39,23 +39,7 @@ int List(Context& ctx, const Args& args) {
   const bool bots = args.Flag("--bots");
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const auto& d : resolution.developers()) {
-      if (d.is_bot && !bots) continue;
-      w.BeginObject().Field("id", static_cast<int64_t>(d.id)).Field("name", d.name).Field("email", d.email);
-      w.Field("login", d.login).Field("is_bot", d.is_bot);
-      if (d.is_bot) w.Field("bot_rule", d.bot_rule);
-      w.Key("identities").BeginArray();
-      for (model::IdentityId id : d.identities) {
-        const model::Identity& i = ws.identities()[id];
-        w.BeginObject().Field("ref", i.Ref());
-        w.Key("names").BeginArray();
-        for (const auto& n : i.names) w.String(n);
-        w.EndArray().EndObject();
-      }
-      w.EndArray().EndObject();
-    }
-    w.EndArray();
+    api::WriteIdentitiesJson(w, *ctx.session, bots);
     std::printf("%s\n", w.str().c_str());
     return 0;
   }
@@ -79,20 +63,11 @@ int Suggest(Context& ctx, const Args& args) {
       return UsageError("--min needs a number between 0 and 1", "identities suggest");
     }
   }
-  const auto& resolution = ctx.session->resolution();
-  auto suggestions = identity::SuggestMerges(ctx.session->workspace(), resolution);
-  std::erase_if(suggestions, [&](const auto& s) { return s.confidence < min_confidence; });
-  const auto& devs = resolution.developers();
+  const auto suggestions = api::ListSuggestions(*ctx.session, min_confidence);
+  const auto& devs = ctx.session->resolution().developers();
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const auto& s : suggestions) {
-      w.BeginObject().Field("a", static_cast<int64_t>(devs[s.a].id)).Field("a_name", devs[s.a].name);
-      w.Field("b", static_cast<int64_t>(devs[s.b].id)).Field("b_name", devs[s.b].name);
-      w.Key("confidence").Double(s.confidence, 2);
-      w.Field("reason", s.reason).EndObject();
-    }
-    w.EndArray();
+    api::WriteSuggestionsJson(w, *ctx.session, suggestions);
     std::printf("%s\n", w.str().c_str());
     return 0;
   }

@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <cstdio>
 
@@ -61,8 +60,9 @@ std::string RepoFromFileName(const std::string& path) {
   return dot == 0 || dot == std::string::npos ? base : base.substr(0, dot);
 }
 
-void PrintReport(const api::ImportReport& r, double seconds, bool quiet) {
+void PrintReport(const api::ImportReport& r, bool quiet) {
   if (quiet) return;
+  const double seconds = r.seconds;
   const auto& a = r.added;
   std::string what;
   auto add = [&](int64_t n, const char* noun) {
@@ -87,41 +87,16 @@ void PrintReport(const api::ImportReport& r, double seconds, bool quiet) {
   }
 }
 
-void ReportJson(JsonWriter& w, const api::ImportReport& r, double seconds) {
-  w.BeginObject().Field("file", r.source).Field("format", ingest::FormatName(r.stats.format));
-  w.Field("bytes", r.stats.bytes).Field("records", r.stats.records).Field("seconds", seconds);
-  w.Field("changed", r.changed);
-  w.Key("added").BeginObject()
-      .Field("commits", r.added.new_commits)
-      .Field("pull_requests", r.added.new_pull_requests)
-      .Field("reviews", r.added.new_reviews)
-      .Field("comments", r.added.new_comments)
-      .Field("manifests", r.added.new_manifests)
-      .Field("identities", r.added.new_identities)
-      .EndObject();
-  w.Key("updated").BeginObject()
-      .Field("commits", r.updated_commits)
-      .Field("pull_requests", r.updated_pull_requests)
-      .Field("reviews", r.updated_reviews)
-      .Field("comments", r.updated_comments)
-      .EndObject();
-  w.Key("skipped").BeginObject();
-  for (const auto& [reason, count] : r.stats.skipped) w.Field(reason, count);
-  w.EndObject().EndObject();
-}
-
 // Imports one buffer with a progress bar and prints its report; returns the failure, if any.
 Status ImportOne(Context& ctx, const ingest::InputBuffer& input, ingest::ImportOptions options,
                  JsonWriter* json) {
   ProgressBar bar(options.source_name, ctx.ShowProgress());
   options.progress = bar.AsCallback();
-  const auto start = std::chrono::steady_clock::now();
   auto report = ctx.session->Import(input, options);
   bar.Finish();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   LOUPE_TRY(report.status());
-  PrintReport(*report, seconds, ctx.global.quiet);
-  if (json != nullptr) ReportJson(*json, *report, seconds);
+  PrintReport(*report, ctx.global.quiet);
+  if (json != nullptr) api::WriteJson(*json, *report);
   return Status::Ok();
 }
 

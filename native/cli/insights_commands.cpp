@@ -77,33 +77,20 @@ struct Options {
   PeriodType period_type = PeriodType::kWeekly;
   metrics::MetricProfile profile = metrics::MetricProfile::kLoupe;
   bool json = false;
+  api::InsightsScope scope() const { return {window, period_type, profile}; }
 };
 
-// Reads --from, --to, --period and --json; an error is a usage error. Periods are the workspace
-// zone's (UTC unless its schedule names one).
-Result<Options> ReadOptions(const Args& args, const TimeZone& zone, metrics::MetricProfile profile) {
+// Reads --from, --to and --period (api::ResolveWindow); an error is a usage error. Periods are the
+// workspace zone's (UTC unless its schedule names one).
+Result<Options> ReadOptions(api::Session& session, const Args& args, metrics::MetricProfile profile) {
   Options o;
   o.json = args.Flag("--json");
+  api::WindowOptions window{args.Value("--from"), args.Value("--to"), args.Value("--period"), "--"};
+  LOUPE_ASSIGN_OR_RETURN(api::ResolvedWindow resolved,
+                         api::ResolveWindow(window, api::WindowPolicy::kInsights, Now(), api::InsightsZone(session, profile)));
+  o.window = resolved.window;
+  o.period_type = resolved.period_type;
   o.profile = profile;
-  const auto period = args.Value("--period");
-  if (period) {
-    LOUPE_ASSIGN_OR_RETURN(o.period_type, ParsePeriodType(*period));
-    if (o.period_type == PeriodType::kCustom) return InvalidInput("--period must be daily, weekly, biweekly or monthly");
-  }
-  const auto from = args.Value("--from");
-  const auto to = args.Value("--to");
-  if (from.has_value() != to.has_value()) return InvalidInput("--from and --to go together");
-  if (!from) {
-    o.window = LastCompletedPeriod(o.period_type, Now(), zone);
-    return o;
-  }
-  auto start = ParseWhen(*from, false);
-  if (!start.ok()) return InvalidInput("--from: " + start.status().message());
-  auto end = ParseWhen(*to, true);
-  if (!end.ok()) return InvalidInput("--to: " + end.status().message());
-  if (*start >= *end) return InvalidInput("--from must be before --to");
-  o.window = {*start, *end};
-  if (!period) o.period_type = PeriodType::kCustom;
   return o;
 }
 
@@ -151,67 +138,27 @@ void PrintCategoryTable(const std::vector<const metrics::DeveloperInsights*>& co
 int Developer(Context& ctx, const Args& args, const Metrics& m, const Options& o) {
   const auto& ops = args.operands();
   if (ops.size() != 2) return UsageError("expected: insights developer DEV", kCommand);
-  auto dev = m.ctx.resolution.Lookup(ctx.session->workspace(), ops[1]);
-  if (!dev.ok()) return Fail(dev.status());
-  const bool previous = args.Flag("--compare-previous");
-  const metrics::PeriodComparison both =
-      previous ? metrics::ComparePeriods(m.ctx, *dev, o.window, o.period_type)
-               : metrics::PeriodComparison{metrics::ComputeDeveloperReport(m.ctx, *dev, o.window, o.period_type), {}};
-  std::optional<metrics::HealthScore> health;
-  if (args.Flag("--health")) {
-    health = metrics::ComputeHealthScore(both.current.insights, metrics::HealthWeightsFor(m.settings),
-                                         o.profile);
-  }
-  std::optional<metrics::PercentileRanking> percentile;
-  if (args.Flag("--percentile")) {
-    percentile = metrics::ComputePercentileRanking(m.ctx, *dev, metrics::WorkspacePopulation(m.ctx), o.window);
-  }
-  std::optional<metrics::GamingReport> gaming;
-  if (args.Flag("--gaming-flags")) gaming = metrics::DetectGamingPatterns(m.ctx, *dev, o.window);
-  std::optional<metrics::VelocityForecast> forecast;
-  if (args.Flag("--forecast")) {
-    const identity::Developer& d = DeveloperAt(m, *dev);
-    // A custom window has no series of its own: forecast the weekly series then.
-    const PeriodType series = o.period_type == PeriodType::kCustom ? PeriodType::kWeekly : o.period_type;
-    auto history = ctx.session->SnapshotHistory(std::to_string(d.id), series, metrics::kForecastFullHistory);
-    if (!history.ok()) return Fail(history.status());
-    std::vector<metrics::VelocityPoint> points;
-    for (const snapshots::DeveloperSnapshot* s : *history) {
-      const metrics::Velocity& v = s->insights.velocity;
-      points.push_back({s->period.start, s->period.end, v.commits_count, v.prs_merged, v.lines_added + v.lines_removed});
-    }
-    forecast = metrics::ForecastVelocity(points);
-  }
-
+  api::DeveloperInsightsOptions options;
+  options.compare_previous = args.Flag("--compare-previous");
+  options.health = args.Flag("--health");
+  options.percentile = args.Flag("--percentile");
+  options.gaming_flags = args.Flag("--gaming-flags");
+  options.forecast = args.Flag("--forecast");
+  auto insights = api::ComputeDeveloperInsights(*ctx.session, ops[1], o.scope(), options);
+  if (!insights.ok()) return Fail(insights.status());
   if (o.json) {
     JsonWriter w(true);
-    w.BeginObject();
-    if (previous) {
-      metrics::WriteComparisonFields(w, both, m.ctx.resolution, o.profile);
-    } else {
-      metrics::WriteReportFields(w, both.current, m.ctx.resolution, o.profile, /*with_raw_counts=*/true);
-    }
-    if (health) {
-      w.Key("health_score");
-      metrics::WriteJson(w, *health);
-    }
-    if (percentile) {
-      w.Key("percentile");
-      metrics::WriteJson(w, *percentile);
-    }
-    if (gaming) {
-      w.Key("gaming_flags");
-      metrics::WriteJson(w, *gaming);
-    }
-    if (forecast) {
-      w.Key("forecast");
-      metrics::WriteJson(w, *forecast);
-    }
-    w.Field("profile", metrics::MetricProfileName(o.profile)).Field("computed_at", FormatIsoInstant(Now()));
-    w.EndObject();
+    api::WriteJson(w, *ctx.session, *insights, Now());
     PrintJson(w);
     return 0;
   }
+  const bool previous = insights->compared;
+  const metrics::PeriodComparison& both = insights->both;
+  const auto& health = insights->health;
+  const auto& percentile = insights->percentile;
+  const auto& gaming = insights->gaming;
+  const auto& forecast = insights->forecast;
+  const auto* dev = &insights->developer;
   const identity::Developer& d = DeveloperAt(m, *dev);
   std::printf("%s (id %u)  %s  %s  profile %s\n\n", d.name.c_str(), d.id, Span(o.window).c_str(),
               std::string(PeriodTypeName(o.period_type)).c_str(), std::string(metrics::MetricProfileName(o.profile)).c_str());
@@ -254,30 +201,14 @@ int Developer(Context& ctx, const Args& args, const Metrics& m, const Options& o
   return 0;
 }
 
-int Team(const Args& args, const Metrics& m, const Options& o) {
+int Team(Context& ctx, const Args& args, const Metrics& m, const Options& o) {
   const auto& ops = args.operands();
   if (ops.size() > 2) return UsageError("expected: insights team [TEAM]", kCommand);
-  std::string team_name;
-  std::vector<uint32_t> members;
-  if (ops.size() == 2) {
-    const uint32_t team = m.ctx.teams.Find(ops[1]);
-    if (team == model::kNoId) {
-      std::string known;
-      for (uint32_t t = 0; t < m.ctx.teams.size(); ++t) known += (known.empty() ? "" : ", ") + m.ctx.teams.name(t);
-      return Fail(NotFound("no team named " + QuoteForMessage(ops[1]) +
-                           (known.empty() ? " (the workspace has no teams)" : " (teams: " + known + ")")));
-    }
-    team_name = m.ctx.teams.name(team);
-    members = metrics::TeamPopulation(m.ctx, team);
-  } else {
-    members = metrics::WorkspacePopulation(m.ctx);
-  }
-  metrics::DistributionOptions options;
-  options.bottleneck_multiplier = metrics::BottleneckMultiplier(m.settings, team_name);
-  options.include_inactive = args.Flag("--include-inactive");
-  options.role_weighted = args.Flag("--role-weighted");
-  const metrics::TeamInsights t =
-      metrics::ComputeTeamInsights(m.ctx, team_name, members, o.window, o.period_type, options);
+  auto insights = api::ComputeTeamInsights(*ctx.session, ops.size() == 2 ? ops[1] : "", o.scope(),
+                                           args.Flag("--include-inactive"), args.Flag("--role-weighted"));
+  if (!insights.ok()) return Fail(insights.status());
+  const metrics::TeamInsights& t = *insights;
+  const std::string& team_name = t.team;
   if (o.json) {
     JsonWriter w(true);
     metrics::WriteJson(w, t, m.ctx.resolution, o.profile, Now());
@@ -309,10 +240,8 @@ int Team(const Args& args, const Metrics& m, const Options& o) {
   return 0;
 }
 
-int Workspace(const Metrics& m, const Options& o) {
-  const metrics::WorkspaceHealth h = metrics::ComputeWorkspaceHealth(
-      m.ctx, metrics::WorkspacePopulation(m.ctx), o.window, o.period_type,
-      metrics::BottleneckMultiplier(m.settings, ""));
+int Workspace(Context& ctx, const Metrics& m, const Options& o) {
+  const metrics::WorkspaceHealth h = api::ComputeWorkspaceHealth(*ctx.session, o.scope());
   if (o.json) {
     JsonWriter w(true);
     metrics::WriteJson(w, h, m.ctx.resolution, o.profile);
@@ -354,15 +283,13 @@ int Workspace(const Metrics& m, const Options& o) {
 int Compare(Context& ctx, const Args& args, const Metrics& m, const Options& o) {
   const auto& ops = args.operands();
   if (ops.size() != 2) return UsageError("expected: insights compare DEV,DEV…", kCommand);
-  std::vector<uint32_t> devs;
-  for (std::string_view ref : Split(ops[1], ',')) {
-    if (Trim(ref).empty()) continue;
-    auto dev = m.ctx.resolution.Lookup(ctx.session->workspace(), ref);
-    if (!dev.ok()) return Fail(dev.status());
-    devs.push_back(*dev);
+  std::vector<std::string> devs;
+  for (std::string_view ref : Split(ops[1], ',')) devs.emplace_back(ref);
+  auto reports = api::CompareDevelopers(*ctx.session, devs, o.scope());
+  if (!reports.ok()) {
+    return reports.status().code() == StatusCode::kInvalidInput ? UsageError(reports.status().message(), kCommand)
+                                                                  : Fail(reports.status());
   }
-  auto reports = metrics::CompareDevelopers(m.ctx, devs, o.window, o.period_type);
-  if (!reports.ok()) return UsageError(reports.status().message(), kCommand);
   if (o.json) {
     JsonWriter w(true);
     metrics::WriteJson(w, *reports, m.ctx.resolution, o.profile);
@@ -381,20 +308,17 @@ int Compare(Context& ctx, const Args& args, const Metrics& m, const Options& o) 
   return 0;
 }
 
-int Leaderboard(const Args& args, const Metrics& m, const Options& o) {
+int Leaderboard(Context& ctx, const Args& args, const Metrics& m, const Options& o) {
   if (args.operands().size() != 1) return UsageError("expected: insights leaderboard --metric M", kCommand);
   const auto metric = args.Value("--metric");
   if (!metric) return UsageError("leaderboard needs --metric M", kCommand);
   int64_t limit = metrics::kDefaultLeaderboardLimit;
   if (auto l = args.Value("--limit"); l && !ParseInt64(*l, limit)) return UsageError("--limit needs a number", kCommand);
-  std::vector<uint32_t> population = metrics::WorkspacePopulation(m.ctx);
-  if (auto team = args.Value("--team")) {
-    const uint32_t t = m.ctx.teams.Find(*team);
-    if (t == model::kNoId) return Fail(NotFound("no team named " + QuoteForMessage(*team)));
-    population = metrics::TeamPopulation(m.ctx, t);
+  auto board = api::ComputeLeaderboard(*ctx.session, *metric, limit, args.Value("--team").value_or(""), o.scope());
+  if (!board.ok()) {
+    return board.status().code() == StatusCode::kInvalidInput ? UsageError(board.status().message(), kCommand)
+                                                                : Fail(board.status());
   }
-  auto board = metrics::ComputeLeaderboard(m.ctx, population, o.window, o.period_type, *metric, limit);
-  if (!board.ok()) return UsageError(board.status().message(), kCommand);
   if (o.json) {
     JsonWriter w(true);
     metrics::WriteJson(w, *board, m.ctx.resolution);
@@ -442,17 +366,17 @@ int RunInsights(Context& ctx, std::vector<std::string> argv) {
                                          : Result<metrics::MetricProfile>(metrics::MetricProfile::kLoupe);
   if (!profile.ok()) return UsageError(profile.status().message(), kCommand);
   const Metrics m(*ctx.session, *profile);
-  auto options = ReadOptions(args, m.ctx.schedules.workspace().zone.value_or(TimeZone::Utc()), *profile);
+  auto options = ReadOptions(*ctx.session, args, *profile);
   if (!options.ok()) return UsageError(options.status().message(), kCommand);
 
   if (sub == "developer") return Developer(ctx, args, m, *options);
-  if (sub == "team") return Team(args, m, *options);
+  if (sub == "team") return Team(ctx, args, m, *options);
   if (sub == "workspace") {
     if (ops.size() != 1) return UsageError("expected: insights workspace", kCommand);
-    return Workspace(m, *options);
+    return Workspace(ctx, m, *options);
   }
   if (sub == "compare") return Compare(ctx, args, m, *options);
-  if (sub == "leaderboard") return Leaderboard(args, m, *options);
+  if (sub == "leaderboard") return Leaderboard(ctx, args, m, *options);
   return UsageError("unknown subcommand " + QuoteForMessage(sub), kCommand);
 }
 

@@ -170,13 +170,13 @@ int PrintJson(const JsonWriter& w) {
 }
 
 int SettingsShow(Context& ctx, const Args& args) {
-  auto settings = ctx.session->InsightSettingsOf(args.Value("--team").value_or(""));
-  if (!settings.ok()) return Fail(settings.status());
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    snapshots::WriteJson(w, *settings);
+    if (Status s = api::WriteSettingsJson(w, *ctx.session, args.Value("--team").value_or("")); !s.ok()) return Fail(s);
     return PrintJson(w);
   }
+  auto settings = ctx.session->InsightSettingsOf(args.Value("--team").value_or(""));
+  if (!settings.ok()) return Fail(settings.status());
   const model::InsightSettings& s = *settings;
   std::printf("%s settings\n", s.team.empty() ? "workspace" : ("team " + s.team).c_str());
   std::printf("  working hours          %s\n",
@@ -265,17 +265,13 @@ void PrintSchedule(const model::WorkingSchedule& s) {
 }
 
 int SchedulesShow(Context& ctx, const Args& args, const std::string& developer) {
-  auto schedule = ctx.session->ScheduleOf(developer);
-  if (!schedule.ok()) return Fail(schedule.status());
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    if (*schedule) {
-      snapshots::WriteJson(w, **schedule);
-    } else {
-      w.Null();
-    }
+    if (Status s = api::WriteScheduleJson(w, *ctx.session, developer); !s.ok()) return Fail(s);
     return PrintJson(w);
   }
+  auto schedule = ctx.session->ScheduleOf(developer);
+  if (!schedule.ok()) return Fail(schedule.status());
   if (!*schedule) {
     std::printf("%s has no schedule of their own (team or workspace settings apply)\n", developer.c_str());
     return 0;
@@ -328,23 +324,7 @@ int TeamsList(Context& ctx, const Args& args) {
   };
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const model::Team& t : settings.teams) {
-      w.BeginObject().Field("name", t.name).Key("members").BeginArray();
-      for (const model::TeamMember& m : t.members) {
-        const identity::Developer* d = developer(m.identity);
-        w.BeginObject().Field("identity", m.identity).Field("role", m.role == model::TeamRole::kLead ? "lead" : "member");
-        w.Key("developer_id");
-        if (d != nullptr) {
-          w.Int(d->id).Field("name", d->name);
-        } else {
-          w.Null();
-        }
-        w.EndObject();
-      }
-      w.EndArray().EndObject();
-    }
-    w.EndArray();
+    api::WriteTeamsJson(w, *ctx.session);
     return PrintJson(w);
   }
   for (const model::Team& t : settings.teams) {
@@ -399,9 +379,7 @@ int RunSchedules(Context& ctx, std::vector<std::string> argv) {
     const auto& schedules = ctx.session->settings().schedules;
     if (args.Flag("--json")) {
       JsonWriter w(true);
-      w.BeginArray();
-      for (const auto& s : schedules) snapshots::WriteJson(w, s);
-      w.EndArray();
+      api::WriteSchedulesJson(w, *ctx.session);
       return PrintJson(w);
     }
     for (const auto& s : schedules) PrintSchedule(s);

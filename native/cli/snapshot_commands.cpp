@@ -52,10 +52,9 @@ std::string DeveloperName(Context& ctx, model::DeveloperId id) {
 }
 
 int Generate(Context& ctx, const Args& args) {
-  const std::string period_name = args.Value("--period").value_or("weekly");
-  auto period = ParsePeriodType(period_name);
+  auto period = ParsePeriodType(args.Value("--period").value_or("weekly"));
   if (!period.ok()) return UsageError(period.status().message(), "snapshots");
-  auto profile = metrics::ParseMetricProfile(args.Value("--profile").value_or("loupe"));
+  auto profile = api::ProfileOrDefault(args.Value("--profile"));
   if (!profile.ok()) return UsageError(profile.status().message(), "snapshots");
   const bool json = args.Flag("--json");
   ProgressBar bar("snapshots", ctx.ShowProgress());
@@ -65,7 +64,6 @@ int Generate(Context& ctx, const Args& args) {
     report = ctx.session->GenerateDueSnapshots(Now(), bar.AsCallback());
   } else {
     api::SnapshotRequest request;
-    request.period_type = *period;
     request.profile = *profile;
     request.team = args.Value("--team").value_or("");
     if (auto devs = args.Value("--developers")) {
@@ -73,19 +71,11 @@ int Generate(Context& ctx, const Args& args) {
         if (!Trim(d).empty()) request.developers.emplace_back(Trim(d));
       }
     }
-    const auto from = args.Value("--from");
-    const auto to = args.Value("--to");
-    if (to && !from) return UsageError("--to needs --from", "snapshots");
-    if (!from) {
-      if (*period == PeriodType::kCustom) return UsageError("a custom period needs --from and --to", "snapshots");
-      request.range = LastCompletedPeriod(*period, Now());
-    } else {
-      auto start = ParseWhen(*from, false);
-      if (!start.ok()) return UsageError("--from: " + start.status().message(), "snapshots");
-      auto end = to ? ParseWhen(*to, true) : Result<Instant>(Now());
-      if (!end.ok()) return UsageError("--to: " + end.status().message(), "snapshots");
-      request.range = {*start, *end};
-    }
+    const api::WindowOptions options{args.Value("--from"), args.Value("--to"), args.Value("--period"), "--"};
+    auto window = api::ResolveWindow(options, api::WindowPolicy::kSnapshots, Now());
+    if (!window.ok()) return UsageError(window.status().message(), "snapshots");
+    request.period_type = window->period_type;
+    request.range = window->window;
     report = ctx.session->GenerateSnapshots(request, Now(), bar.AsCallback());
   }
   bar.Finish();
@@ -93,11 +83,7 @@ int Generate(Context& ctx, const Args& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (json) {
     JsonWriter w(true);
-    w.BeginObject().Field("developer_snapshots_created", report->developer_snapshots);
-    w.Field("team_snapshot_created", report->team_snapshots > 0);
-    w.Field("team_snapshots", report->team_snapshots).Field("developers", report->developers);
-    w.Field("periods", report->periods).Field("removed_snapshots", report->removed_snapshots);
-    w.EndObject();
+    api::WriteJson(w, *report);
     std::printf("%s\n", w.str().c_str());
   } else if (!ctx.global.quiet) {
     std::fprintf(stderr, "stored %s developer snapshots (%s developers x %s periods) and %s team snapshots in %.2f s\n",
@@ -120,17 +106,17 @@ int History(Context& ctx, const Args& args) {
   if (auto l = args.Value("--limit"); l && !ParseInt64(*l, limit, 1)) {
     return UsageError("--limit needs a positive number", "snapshots");
   }
-  auto rows = ctx.session->SnapshotHistory(ops[1], *period, static_cast<size_t>(limit));
-  if (!rows.ok()) return Fail(rows.status());
-  const snapshots::Versions& current = ctx.session->versions();
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const auto* s : *rows) snapshots::WriteJson(w, *s, current);
-    w.EndArray();
+    if (Status s = api::WriteSnapshotHistoryJson(w, *ctx.session, ops[1], *period, static_cast<size_t>(limit)); !s.ok()) {
+      return Fail(s);
+    }
     std::printf("%s\n", w.str().c_str());
     return 0;
   }
+  auto rows = ctx.session->SnapshotHistory(ops[1], *period, static_cast<size_t>(limit));
+  if (!rows.ok()) return Fail(rows.status());
+  const snapshots::Versions& current = ctx.session->versions();
   std::printf("%-10s  %-10s  %7s  %6s  %8s  %8s  %7s  %8s  %6s  %s\n", "START", "END", "COMMITS", "MERGED", "+LINES",
               "-LINES", "REVIEWS", "WEEKEND", "LATE", "");
   for (const auto* s : *rows) {
@@ -151,15 +137,13 @@ int History(Context& ctx, const Args& args) {
 }
 
 int ShowStatus(Context& ctx, const Args& args) {
-  const std::vector<snapshots::SeriesStatus> series = ctx.session->SnapshotStatus();
   if (args.Flag("--json")) {
     JsonWriter w(true);
-    w.BeginArray();
-    for (const auto& s : series) snapshots::WriteJson(w, s);
-    w.EndArray();
+    api::WriteSnapshotStatusJson(w, *ctx.session);
     std::printf("%s\n", w.str().c_str());
     return 0;
   }
+  const std::vector<snapshots::SeriesStatus> series = ctx.session->SnapshotStatus();
   std::printf("%-30s  %-9s  %7s  %-10s  %-20s  %s\n", "DEVELOPER / TEAM", "PERIOD", "STORED", "LATEST", "COMPUTED",
               "STALE");
   for (const auto& s : series) {
@@ -176,17 +160,6 @@ int ShowStatus(Context& ctx, const Args& args) {
 }
 
 }  // namespace
-
-Result<Instant> ParseWhen(std::string_view text, bool as_end) {
-  text = Trim(text);
-  if (text.size() == 10) {
-    LOUPE_ASSIGN_OR_RETURN(CivilDate date, ParseIsoDate(text));
-    return InstantFromCivil(CivilTime{date, 0, 0, 0}) + (as_end ? kSecondsPerDay : 0);
-  }
-  auto ts = ParseIsoTimestamp(text, /*allow_missing_offset=*/true);
-  if (!ts.ok()) return InvalidInput("expected YYYY-MM-DD or an ISO instant, got " + QuoteForMessage(text));
-  return ts->utc;
-}
 
 Instant Now() { return static_cast<Instant>(std::time(nullptr)); }
 

@@ -168,8 +168,8 @@ TEST_CASE("Storage: a schema 1 database migrates to schema 2 and keeps its conte
 
   auto opened = Database::Open(db);
   REQUIRE(opened.ok());
-  CHECK((*opened)->schema_version() == 2);
-  CHECK(QueryInt(db, "PRAGMA user_version") == 2);
+  CHECK((*opened)->schema_version() == Database::kSchemaVersion);
+  CHECK(QueryInt(db, "PRAGMA user_version") == Database::kSchemaVersion);
   for (const char* table : {"teams", "team_members", "working_schedules", "insight_settings", "developer_snapshots",
                             "team_snapshots", "alert_rules", "alert_history"}) {
     INFO(table);

@@ -11,6 +11,7 @@
 #include "loupe/identity/mailmap.h"
 #include "loupe/ingest/bundle.h"
 #include "loupe/privacy/export.h"
+#include "simdjson.h"
 #include "loupe/snapshots/generate.h"
 
 namespace loupe::api {
@@ -27,7 +28,12 @@ Instant SystemNow() {
 
 std::unique_ptr<Session> Session::InMemory() {
   std::unique_ptr<Session> session(new Session());
-  session->workspace_.mutable_rules().bot_rules = identity::DefaultBotRules();
+  // As in a new database (Open): the default bot rules are the workspace's first rules change, so
+  // an in-memory and a stored workspace that saw the same calls have the same versions.
+  model::IdentityRules rules = session->workspace_.rules();
+  rules.bot_rules = identity::DefaultBotRules();
+  const Status applied = session->ReplaceRules(std::move(rules));
+  LOUPE_ASSERT(applied.ok(), "without a database, replacing rules cannot fail");
   return session;
 }
 
@@ -41,6 +47,7 @@ Result<std::unique_ptr<Session>> Session::Open(std::unique_ptr<storage::SqlDrive
   session->snapshots_ = std::move(state.snapshots);
   session->alerts_ = std::move(state.alerts);
   session->versions_ = state.versions;
+  session->sync_state_ = std::move(state.sync_state);
   LOUPE_ASSIGN_OR_RETURN(auto initialised, session->database_->GetMeta("rules_initialised"));
   if (!initialised) {
     // A new workspace starts with the default bot rules; later edits are the user's.
@@ -54,6 +61,42 @@ Result<std::unique_ptr<Session>> Session::Open(std::unique_ptr<storage::SqlDrive
 
 std::string Session::StorageDescription() const {
   return driver_ ? driver_->Describe() : "in memory";
+}
+
+int Session::SchemaVersion() const {
+  return database_ ? database_->schema_version() : 0;
+}
+
+std::optional<std::string> Session::GetSyncState(std::string_view key) const {
+  auto it = sync_state_.find(key);
+  if (it == sync_state_.end()) return std::nullopt;
+  return it->second.value;
+}
+
+Status Session::PutSyncState(std::string_view key, std::string_view value_json, Instant now) {
+  if (key.empty() || key.size() > 200 || !IsValidUtf8(key)) {
+    return InvalidInput("sync state key must be 1-200 bytes of UTF-8, got " + QuoteForMessage(key));
+  }
+  simdjson::dom::parser parser;
+  simdjson::dom::element value;
+  if (auto error = parser.parse(value_json.data(), value_json.size(), /*realloc_if_needed=*/true).get(value)) {
+    return InvalidInput("sync state " + QuoteForMessage(key) + ": the value is not JSON (" +
+                        simdjson::error_message(error) + ")");
+  }
+  std::optional<storage::SyncEntry> entry;
+  if (!value.is_null()) entry = storage::SyncEntry{std::string(value_json), now};
+  LOUPE_TRY(Store([&](storage::Database::Batch& batch) { return batch.WriteSyncState(key, entry); }));
+  if (entry) {
+    auto it = sync_state_.find(key);
+    if (it == sync_state_.end()) {
+      sync_state_.emplace(std::string(key), std::move(*entry));
+    } else {
+      it->second = std::move(*entry);
+    }
+  } else if (auto it = sync_state_.find(key); it != sync_state_.end()) {
+    sync_state_.erase(it);
+  }
+  return Status::Ok();
 }
 
 void Session::Invalidate() {
@@ -76,6 +119,7 @@ Status Session::Reload() {
   snapshots_ = std::move(state.snapshots);
   alerts_ = std::move(state.alerts);
   versions_ = state.versions;
+  sync_state_ = std::move(state.sync_state);
   Invalidate();
   return Status::Ok();
 }
@@ -100,6 +144,13 @@ const store::ActivityStore& Session::activity() {
 
 Result<ImportReport> Session::Import(const ingest::InputBuffer& input,
                                      const ingest::ImportOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  Result<ImportReport> report = ImportUntimed(input, options);
+  if (report.ok()) report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+Result<ImportReport> Session::ImportUntimed(const ingest::InputBuffer& input, const ingest::ImportOptions& options) {
   model::Workspace batch;
   ImportReport report;
   report.source = options.source_name;

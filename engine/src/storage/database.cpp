@@ -6,6 +6,7 @@
 #include "storage/schema.h"
 #include "storage/settings_rows.h"
 #include "storage/snapshot_rows.h"
+#include "storage/sync_rows.h"
 #include "storage/sql_util.h"
 #include "storage/writer.h"
 
@@ -141,6 +142,10 @@ Status Database::Batch::WriteAlerts(const alerts::AlertChanges& changes) {
 
 Status Database::Batch::Erase(const privacy::Erasure& erasure) {
   return Annotate(WriteErasure(driver_, erasure), "cannot erase developer " + std::to_string(erasure.developer));
+}
+
+Status Database::Batch::WriteSyncState(std::string_view key, const std::optional<SyncEntry>& entry) {
+  return Annotate(WriteSyncStateRow(driver_, key, entry), "cannot store sync state " + std::string(key));
 }
 
 Status Database::Batch::WriteVersions(const snapshots::Versions& versions) {

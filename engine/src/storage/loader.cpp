@@ -325,12 +325,21 @@ Result<int64_t> LoadVersion(SqlDriver& db, std::string_view key) {
   return version;
 }
 
+Status LoadSyncState(SqlDriver& db, std::map<std::string, SyncEntry, std::less<>>& out) {
+  LOUPE_ASSIGN_OR_RETURN(auto query, db.Prepare("SELECT key, value, updated_at FROM sync_state ORDER BY key"));
+  return ForEachRow(*query, [&](SqlStatement& row) {
+    out[std::string(row.ColumnText(0))] = SyncEntry{std::string(row.ColumnText(1)), row.ColumnInt(2)};
+    return Status::Ok();
+  });
+}
+
 Status LoadState(SqlDriver& db, StoredState& state) {
   LOUPE_TRY(Annotate(LoadSettings(db, state.settings), "cannot load the settings"));
   LOUPE_TRY(Annotate(LoadSnapshots(db, state.snapshots), "cannot load snapshots"));
   LOUPE_TRY(Annotate(LoadAlerts(db, state.alerts), "cannot load alerts"));
   LOUPE_ASSIGN_OR_RETURN(state.versions.data, LoadVersion(db, kDataVersionKey));
   LOUPE_ASSIGN_OR_RETURN(state.versions.inputs, LoadVersion(db, kInputsVersionKey));
+  LOUPE_TRY(Annotate(LoadSyncState(db, state.sync_state), "cannot load the sync state"));
   return Status::Ok();
 }
 

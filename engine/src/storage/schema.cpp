@@ -361,6 +361,15 @@ CREATE UNIQUE INDEX alert_history_one_open ON alert_history(rule_id, developer) 
 CREATE INDEX alert_history_by_developer ON alert_history(developer);
 )sql";
 
+// Version 3: the sync_state key/value table (a synchroniser's cursors and ETags).
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE sync_state (
+  key TEXT PRIMARY KEY CHECK (key <> ''),
+  value TEXT NOT NULL CHECK (json_valid(value)),
+  updated_at INTEGER
+) STRICT, WITHOUT ROWID;
+)sql";
+
 Status CreateSchemaV1(SqlDriver& driver) {
   return driver.Exec(kSchemaV1);
 }
@@ -369,9 +378,14 @@ Status AddSettingsSnapshotsAlerts(SqlDriver& driver) {
   return driver.Exec(kSchemaV2);
 }
 
+Status AddSyncState(SqlDriver& driver) {
+  return driver.Exec(kSchemaV3);
+}
+
 constexpr Migration kMigrations[] = {
     {"create the schema", &CreateSchemaV1},
     {"add settings, teams, snapshots and alerts", &AddSettingsSnapshotsAlerts},
+    {"add the sync state", &AddSyncState},
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion,
               "every schema version needs the migration step that reaches it");

@@ -1,5 +1,6 @@
 // loupe/api/session.h — one open workspace: the engine's façade for the CLI and the wasm binding.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@ struct ImportReport {
   bool changed = false;  //!< false: everything in the input was already there
   //! Stored snapshots recomputed because the import touched their periods (same transaction).
   int64_t recomputed_snapshots = 0;
+  double seconds = 0;  //!< wall time of the import (parse, plan, store)
 };
 
 //! What a snapshot generation covers. Developers are named as Resolution::Lookup reads them
@@ -89,6 +91,8 @@ class Session {
   const model::Workspace& workspace() const { return workspace_; }
   bool persistent() const { return database_ != nullptr; }
   std::string StorageDescription() const;
+  //! The schema version of the database (storage::Database::kSchemaVersion once open); 0 in memory.
+  int SchemaVersion() const;
 
   const identity::Resolution& resolution();
   const store::ActivityStore& activity();
@@ -192,8 +196,20 @@ class Session {
   //! (privacy::PlanErasure); identity ids above theirs are renumbered.
   Result<privacy::Erasure::Counts> EraseDeveloper(std::string_view developer);
 
+  // ---- sync state (docs/storage.md, "sync_state") --------------------------------------------
+  // Small JSON values a synchroniser keeps between runs (cursors, ETags), by key; stored in the
+  // database (one transaction per put), or in memory for an in-memory session.
+
+  //! The stored JSON text for `key`, or nullopt.
+  std::optional<std::string> GetSyncState(std::string_view key) const;
+  //! Stores `value_json` (valid JSON, kept as given) under `key` (1–200 bytes of UTF-8) at `now`;
+  //! the JSON `null` removes the key. InvalidInput for a bad key or value.
+  Status PutSyncState(std::string_view key, std::string_view value_json, Instant now);
+  const std::map<std::string, storage::SyncEntry, std::less<>>& sync_state() const { return sync_state_; }
+
  private:
   Session() = default;
+  Result<ImportReport> ImportUntimed(const ingest::InputBuffer& input, const ingest::ImportOptions& options);
   Status ReplaceRules(model::IdentityRules rules);
   //! Stores and applies new settings, bumping the inputs version when metrics read the change.
   Status ReplaceSettings(model::WorkspaceSettings next, snapshots::SnapshotChanges snapshot_changes = {});
@@ -218,6 +234,7 @@ class Session {
   snapshots::SnapshotBook snapshots_;
   alerts::AlertBook alerts_;
   snapshots::Versions versions_;
+  std::map<std::string, storage::SyncEntry, std::less<>> sync_state_;
   std::optional<identity::Resolution> resolution_;
   std::optional<store::ActivityStore> activity_;
   std::optional<metrics::ScheduleBook> schedules_[2];  //!< by MetricProfile

@@ -1,5 +1,6 @@
 // loupe/storage/database.h — the workspace's SQLite schema and its reads and writes.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,12 +17,20 @@
 
 namespace loupe::storage {
 
-//! What a workspace stores besides its entities and identity rules (schema 2).
+//! One row of the sync_state table (schema 3): a JSON value and when it was stored.
+struct SyncEntry {
+  std::string value;        //!< JSON text
+  Instant updated_at = 0;
+  friend bool operator==(const SyncEntry&, const SyncEntry&) = default;
+};
+
+//! What a workspace stores besides its entities and identity rules (schemas 2 and 3).
 struct StoredState {
   model::WorkspaceSettings settings;
   snapshots::SnapshotBook snapshots;
   alerts::AlertBook alerts;
   snapshots::Versions versions;  //!< the meta keys data_version and inputs_version (0 when absent)
+  std::map<std::string, SyncEntry, std::less<>> sync_state;  //!< by key
 };
 
 //! One workspace stored in one SQLite database (docs/storage.md describes the schema). The schema
@@ -30,7 +39,7 @@ struct StoredState {
 class Database {
  public:
   //! The schema version this build writes.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   //! Creates the schema in an empty database or migrates an older one, one transaction per
   //! version step. Fails, changing nothing, on a database written by a newer Loupe
@@ -70,6 +79,8 @@ class Database {
     //! comments; rewrites identities and links without theirs, renumbering every identity and
     //! developer id above an erased one; then stores the rewritten rows and the settings.
     Status Erase(const privacy::Erasure& erasure);
+    //! Upserts a sync_state row, or removes it when `entry` is nullopt.
+    Status WriteSyncState(std::string_view key, const std::optional<SyncEntry>& entry);
     //! Stores the versions snapshots are compared against.
     Status WriteVersions(const snapshots::Versions& versions);
     Status Commit();

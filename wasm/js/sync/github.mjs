@@ -157,13 +157,18 @@ class GitHubClient {
     }
   }
 
+  // Starts a wait every request joins before it is sent. A cancel rejects it; the rejection is
+  // marked handled here because nobody may be waiting yet.
+  startGate(epochMs, reason, repo) {
+    this.gate = this.waitUntil(epochMs, reason, repo).finally(() => {
+      this.gate = null;
+    });
+    this.gate.catch(() => {});
+  }
+
   // Waits out a rate limit shared by all requests in flight.
   async rateLimitWait(epochMs, reason, repo) {
-    if (!this.gate) {
-      this.gate = this.waitUntil(epochMs, reason, repo).finally(() => {
-        this.gate = null;
-      });
-    }
+    if (!this.gate) this.startGate(epochMs, reason, repo);
     await this.gate;
   }
 
@@ -213,7 +218,7 @@ class GitHubClient {
         // The last request of the allowance: wait for the reset before the next one.
         if (h('x-ratelimit-remaining') === '0' && h('x-ratelimit-reset')) {
           const reset = Number(h('x-ratelimit-reset')) * 1000;
-          if (reset > this.now()) this.gate ??= this.waitUntil(reset + 1000, 'rate limit used up', repo).finally(() => { this.gate = null; });
+          if (reset > this.now() && !this.gate) this.startGate(reset + 1000, 'rate limit used up', repo);
         }
         const next = parseLinkHeader(h('link')).next || null;
         return { status, etag: h('etag'), next, bytes: buffer, json };

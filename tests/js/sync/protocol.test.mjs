@@ -429,3 +429,22 @@ describe('rate-limit edges and full re-reads', { concurrency: false }, () => {
     assert.equal(engine.call('workspace.describe'), before);
   });
 });
+
+test('an API base with a path (GitHub Enterprise) keeps the token under that path', async (t) => {
+  if (!haveRealData(t)) return;
+  const server = await startReplayServer({ token: TOKEN, pageSize: 7, prefix: '/api/v3' });
+  try {
+    const engine = new EngineDouble();
+    await syncGitHub(options(server, engine, new FakeClock(), { apiBase: `${server.url}/api/v3` }));
+    assert.equal(engine.pulls.size, 49);
+    assert.ok(server.log.every((e) => e.url.startsWith(`${server.url}/api/v3/repos/`)));
+    // A Link to the same host but outside the base path is refused like another host.
+    server.clearLog();
+    server.inject({ match: (e) => e.path === `${P}/pulls/53/reviews`, addHeaders: { link: `<${server.url}/elsewhere/reviews?page=2>; rel="next"` } });
+    await assert.rejects(syncGitHub(options(server, new EngineDouble(), new FakeClock(), { apiBase: `${server.url}/api/v3/` })),
+      (e) => e.code === 'refused_host' && e.message.includes('/elsewhere/'));
+    assert.ok(server.log.every((e) => !e.url.includes('/elsewhere/')));
+  } finally {
+    await server.close();
+  }
+});

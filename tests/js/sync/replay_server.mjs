@@ -237,11 +237,12 @@ export class RecordedApi {
 
 /**
  * Starts the replay server. Options: token (required Authorization, default none: any or no
- * token is accepted), pageSize (default 7), data (a RecordedApi), host (default 127.0.0.1).
+ * token is accepted), pageSize (default 7), data (a RecordedApi), host (default 127.0.0.1),
+ * prefix (a path the API lives under, e.g. /api/v3; `path` in the log is without it).
  * Resolves to the server object: url, api (the RecordedApi), log (every request: {method, path,
  * query, authorization, ifNoneMatch, status}), inject(rule), close().
  */
-export async function startReplayServer({ token = null, pageSize = 7, data = null, host = '127.0.0.1' } = {}) {
+export async function startReplayServer({ token = null, pageSize = 7, data = null, host = '127.0.0.1', prefix = '' } = {}) {
   const api = data ?? new RecordedApi();
   const log = [];
   const rules = [];
@@ -275,7 +276,7 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
     const link = (p) => {
       const u = new URL(url.href);
       u.searchParams.set('page', String(p));
-      return `${base}${u.pathname}${u.search}`;
+      return `${base}${prefix}${u.pathname}${u.search}`;
     };
     const links = [];
     if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
@@ -300,11 +301,14 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
 
   function handle(req, res) {
     const url = new URL(req.url, base);
+    // A GitHub Enterprise style base (`/api/v3`): the API lives under the prefix only.
+    const outside = prefix && !url.pathname.startsWith(prefix + '/');
+    if (prefix && !outside) url.pathname = url.pathname.slice(prefix.length);
     const entry = {
       method: req.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      url: `${base}${url.pathname}${url.search}`,
+      url: `${base}${outside ? '' : prefix}${url.pathname}${url.search}`,
       authorization: req.headers.authorization ?? null,
       ifNoneMatch: req.headers['if-none-match'] ?? null,
       status: null,
@@ -327,11 +331,11 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
         return send(res, req, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }, {}, entry);
       }
     }
-    if (req.method !== 'GET') return send(res, req, 404, { message: 'Not Found' }, {}, entry);
-    const prefix = `/repos/${REPO}`;
+    if (req.method !== 'GET' || outside) return send(res, req, 404, { message: 'Not Found' }, {}, entry);
+    const repoPath = `/repos/${REPO}`;
     const p = url.pathname;
-    if (!p.startsWith(prefix + '/') && p !== prefix) return send(res, req, 404, { message: 'Not Found' }, {}, entry);
-    const rest = p.slice(prefix.length);
+    if (!p.startsWith(repoPath + '/') && p !== repoPath) return send(res, req, 404, { message: 'Not Found' }, {}, entry);
+    const rest = p.slice(repoPath.length);
     let m;
     if (rest === '/commits') {
       return paginate(req, res, entry, api.commitList(url.searchParams.get('since')), url);

@@ -11,6 +11,7 @@ import { FakeClock, assertSameJson, canonicalBundle, haveRealData } from './supp
 
 const TOKEN = 'ghp_replayTestToken123';
 const bytes = (value) => new TextEncoder().encode(JSON.stringify(value));
+const parse = (v) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
  * Imports the recorded responses the way a user would import saved API output: one file per
@@ -85,7 +86,13 @@ for (const kind of engineKinds()) {
       assert.ok(got.developers.length > 40);
       assertSameJson(canonicalBundle(got.bundle), canonicalBundle(expected.bundle), 'the bundles');
       assertSameJson(byIdentities(got.developers), byIdentities(expected.developers), 'the developer lists');
-      if (kind.describe) assert.deepEqual(await kind.describe(engine), await kind.describe(engines[0]));
+      if (kind.describe) {
+        const counts = await kind.describe(engine);
+        assert.deepEqual(counts, await kind.describe(engines[0]));
+        assert.equal(counts.commits, 90);
+        assert.equal(counts.pull_requests, 49);
+        assert.equal(counts.reviews, 30);
+      }
 
       // A second sync: 304s only, nothing imported, the same bytes.
       server.clearLog();
@@ -93,6 +100,17 @@ for (const kind of engineKinds()) {
       assert.equal(again.repositories[0].imports, 0);
       assert.ok(server.log.every((e) => e.status === 304));
       assert.ok((await snapshot(engine)).bundle === got.bundle, 'the bundle changed on a sync without changes');
+    });
+
+    test('the package\'s own sync entry (EngineHost.syncGitHub) stores the same', async (t) => {
+      if (!kind.available()) return kind.skip(t);
+      if (!haveRealData(t)) return;
+      const engine = await open();
+      if (typeof engine.syncGitHub !== 'function') return t.skip('this engine kind has no package entry');
+      const summary = await engine.syncGitHub({ token: TOKEN, repositories: [REPO], apiBase: server.url });
+      assert.equal(summary.repositories[0].commits, 90);
+      assert.equal(summary.repositories[0].pullRequests, 49);
+      assertSameJson(canonicalBundle((await snapshot(engine)).bundle), canonicalBundle(expected.bundle), 'the bundles');
     });
 
     test('an incremental sync ends where a full sync does', async (t) => {
@@ -133,7 +151,7 @@ for (const kind of engineKinds()) {
       assert.equal(half.pull_requests.length, 0);
       const reloaded = await kind.reopen(engine);
       engines.push(reloaded);
-      const pending = (await reloaded.call('sync.getState', { key: `github:${REPO}` })).value.commits.pending.shas;
+      const pending = parse(await reloaded.call('sync.getState', { key: `github:${REPO}` })).value.commits.pending.shas;
       assert.equal(pending.length, 90 - stoppedAt);
       // Requests the cancel cut off may still reach the server (it runs in this process).
       await new Promise((resolve) => setTimeout(resolve, 200));

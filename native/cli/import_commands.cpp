@@ -10,6 +10,7 @@
 #include "cli/subprocess.h"
 #include "loupe/core/json_writer.h"
 #include "loupe/core/strings.h"
+#include "loupe/ingest/git_manifests.h"
 #include "loupe/ingest/gitlog.h"
 
 namespace loupe::cli {
@@ -43,8 +44,10 @@ constexpr const char* kImportGitHelp = R"(Usage: loupe [--db PATH] import-git [O
 
 Runs `git log` in a local repository (a work tree or a bare repository) over every branch and tag,
 without merges, with per-file line counts and rename detection, and imports the result exactly
-like `loupe import` imports a git log export. If the repository has a .mailmap, its entries are
-added to the workspace's identity rules.
+like `loupe import` imports a git log export. The contents of the dependency manifests each
+commit changed (package.json, Cargo.toml, go.mod, pyproject.toml, requirements*.txt, pom.xml,
+build.gradle(.kts), Package.swift) are imported with it, for technology tracking. If the
+repository has a .mailmap, its entries are added to the workspace's identity rules.
 
 Options:
   --repo NAME    the repository name to record (default: owner/name from the "origin" remote
@@ -211,6 +214,28 @@ int RunImportGit(Context& ctx, std::vector<std::string> argv) {
   if (Trim(log).empty()) {
     if (!ctx.global.quiet) std::fprintf(stderr, "%s: no commits to import\n", path.c_str());
     return 0;
+  }
+  // The manifests those commits changed travel in the same export, so one import stores both.
+  {
+    std::vector<std::string> manifest_log = {"git", "-C", path};
+    for (const std::string& a : ingest::GitManifestLogArguments()) {
+      if (a == "--" && args.Value("--since")) manifest_log.push_back("--since=" + *args.Value("--since"));
+      manifest_log.push_back(a);
+    }
+    auto listed = RunAndCapture(manifest_log);
+    if (!listed.ok()) return Fail(listed.status());
+    auto changes = ingest::ParseGitManifestLog(*listed);
+    if (!changes.ok()) return Fail(Status(changes.status()).WithFile("git log of the manifests in " + path));
+    const std::string requests = ingest::CatFileBatchInput(*changes);
+    std::string blobs;
+    if (!requests.empty()) {
+      auto out = RunAndCapture({"git", "-C", path, "cat-file", "--batch"}, {}, requests);
+      if (!out.ok()) return Fail(out.status());
+      blobs = std::move(out).value();
+    }
+    auto records = ingest::GitManifestRecords(*changes, blobs);
+    if (!records.ok()) return Fail(Status(records.status()).WithFile("git cat-file in " + path));
+    log += *records;
   }
   ingest::ImportOptions options;
   options.source_name = "git log of " + path;

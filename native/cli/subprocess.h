@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "loupe/core/status.h"
@@ -17,13 +18,16 @@ struct ProcessOutput {
 };
 
 //! Runs argv[0] (looked up in PATH) with the arguments and waits for it. Fails only when it cannot
-//! be started. `on_output` sees the running byte count of stdout.
+//! be started. `on_output` sees the running byte count of stdout. A non-empty `input` is written
+//! to its stdin (which is then closed); otherwise stdin is inherited.
 Result<ProcessOutput> RunProcess(const std::vector<std::string>& argv,
-                                 const std::function<void(int64_t)>& on_output = {});
+                                 const std::function<void(int64_t)>& on_output = {},
+                                 std::string_view input = {});
 
 //! Runs argv[0] (looked up in PATH) with the arguments, returns its stdout. A non-zero exit is an
 //! error carrying the first lines of its stderr. `on_output` sees the running byte count.
 Result<std::string> RunAndCapture(const std::vector<std::string>& argv,
-                                  const std::function<void(int64_t)>& on_output = {});
+                                  const std::function<void(int64_t)>& on_output = {},
+                                  std::string_view input = {});
 
 }  // namespace loupe::cli

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "ingest/parsers.h"
+#include "loupe/ingest/git_manifests.h"
 #include "ingest/people.h"
 #include "loupe/core/strings.h"
 
@@ -218,6 +219,10 @@ class GitLogParser {
 
  private:
   Status ParseRecord(std::string_view record, model::Commit& commit);
+  //! Reads the manifest record whose tag starts at `begin`; `next` is where the next record starts.
+  Status ParseManifestRecord(const char* begin, const char*& next);
+  //! Dates each manifest by its commit, which the export must hold.
+  Status DateManifests();
   Status ParseNumstat(std::string_view numstat, model::Commit& commit);
   Status CheckUtf8(std::string_view record, const std::string_view* fields);
   model::IdentityId InternGitPerson(std::string_view name, std::string_view email,
@@ -238,6 +243,8 @@ class GitLogParser {
   ImportStats& stats_;
   model::RepoId repo_ = model::kNoId;
   const char* error_at_ = nullptr;
+  //! Manifests read so far, and the record index of each (for errors about their commit).
+  std::vector<std::pair<model::ManifestSnapshot, int64_t>> manifests_;
 };
 
 std::string GitLogParser::RecordLabel(int64_t index, const model::Commit& commit) const {
@@ -267,10 +274,20 @@ Status GitLogParser::Run() {
   int64_t next_report = kProgressStep;
   while (pos < end) {
     const char* record_begin = pos + 1;
+    ++index;
+    if (std::string_view(record_begin, end - record_begin).starts_with(kManifestRecordTag)) {
+      Status status = ParseManifestRecord(record_begin, pos);
+      if (!status.ok()) {
+        return std::move(status).WithRecord("record " + std::to_string(index) + " (manifest, line " +
+                                            std::to_string(LineOf(error_at_)) + ")");
+      }
+      manifests_.back().second = index;
+      ++stats_.records;
+      continue;
+    }
     const char* record_end =
         static_cast<const char*>(std::memchr(record_begin, kRecordSeparator, end - record_begin));
     if (record_end == nullptr) record_end = end;
-    ++index;
     model::Commit commit;
     Status status = ParseRecord(std::string_view(record_begin, record_end - record_begin), commit);
     if (!status.ok()) return std::move(status).WithRecord(RecordLabel(index, commit));
@@ -281,6 +298,69 @@ Status GitLogParser::Run() {
       LOUPE_TRY(ReportProgress(options_, pos - begin, static_cast<int64_t>(text_.size())));
       next_report = (pos - begin) + kProgressStep;
     }
+  }
+  return DateManifests();
+}
+
+Status GitLogParser::ParseManifestRecord(const char* begin, const char*& next) {
+  const char* const end = text_.data() + text_.size();
+  const char* p = begin + kManifestRecordTag.size();
+  // commit, path and byte count, each ended by 0x1F; then exactly that many bytes and '\n'.
+  std::string_view fields[3];
+  static constexpr std::string_view kNames[3] = {"commit", "path", "size"};
+  for (int i = 0; i < 3; ++i) {
+    const char* sep = static_cast<const char*>(std::memchr(p, kFieldSeparator, end - p));
+    const char* line_end = static_cast<const char*>(std::memchr(p, '\n', end - p));
+    if (sep == nullptr || (line_end != nullptr && line_end < sep)) {
+      return Fail(p, kNames[i], "missing: a manifest record is manifest, commit, path and byte count, each "
+                                "followed by 0x1F, then the content");
+    }
+    fields[i] = std::string_view(p, sep - p);
+    p = sep + 1;
+  }
+  model::ManifestSnapshot m;
+  m.repo = repo_;
+  if (!Sha::Parse(fields[0], m.commit)) {
+    return Fail(fields[0].data(), kNames[0], "expected a commit sha of 40 hex digits, got " + QuoteForMessage(fields[0]));
+  }
+  if (fields[1].empty() || !IsValidUtf8(fields[1])) {
+    return Fail(fields[1].data(), kNames[1], "expected a UTF-8 path, got " + QuoteForMessage(fields[1]));
+  }
+  int64_t size = 0;
+  if (fields[2].empty() || fields[2].front() < '0' || fields[2].front() > '9' ||
+      !ParseInt64(fields[2], size, 0, end - p)) {
+    return Fail(fields[2].data(), kNames[2],
+                "expected the content's byte count (at most the " + std::to_string(end - p) +
+                    " bytes left in the export), got " + QuoteForMessage(fields[2]));
+  }
+  const std::string_view content(p, static_cast<size_t>(size));
+  p += size;
+  if (p == end || *p != '\n') {
+    return Fail(p, "content", "expected a line break after the content's " + std::to_string(size) + " bytes");
+  }
+  next = p + 1;
+  if (!IsValidUtf8(content)) {
+    // Technology tracking reads text; a UTF-16 pom.xml is counted, not imported.
+    ++stats_.skipped["manifest that is not UTF-8 text"];
+  } else {
+    m.path.assign(fields[1]);
+    m.content.assign(content);
+  }
+  manifests_.emplace_back(std::move(m), 0);
+  return Status::Ok();
+}
+
+Status GitLogParser::DateManifests() {
+  for (auto& [m, index] : manifests_) {
+    if (m.path.empty()) continue;  // skipped: not UTF-8
+    const model::Commit* commit = batch_.FindCommit(m.commit);
+    if (commit == nullptr) {
+      return InvalidInput("the export holds no commit " + m.commit.Hex() + " for this manifest")
+          .WithField("commit")
+          .WithRecord("record " + std::to_string(index) + " (manifest " + m.path + ")");
+    }
+    m.at = commit->authored.utc;
+    batch_.UpsertManifest(std::move(m));
   }
   return Status::Ok();
 }

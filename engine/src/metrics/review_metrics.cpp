@@ -11,7 +11,6 @@ namespace loupe::metrics {
 namespace {
 
 constexpr double kHour = 3600.0;
-constexpr auto kApproved = static_cast<uint8_t>(model::ReviewState::kApproved);
 constexpr auto kChangesRequested = static_cast<uint8_t>(model::ReviewState::kChangesRequested);
 constexpr auto kPending = static_cast<uint8_t>(model::ReviewState::kPending);
 

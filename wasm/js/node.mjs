@@ -43,7 +43,12 @@ export class Loupe extends LoupeApi {
     const host = openEngine(module, storage === 'sqlite-memory' ? await openSqliteMemory(sqliteUrl) : null);
     const transport = {
       async request(op, params, { onProgress, signal } = {}) {
-        return handle(host, op, params, { onProgress, signal });
+        // The engine asks after every progress report whether to go on: stop once aborted.
+        const progress = (p) => {
+          onProgress?.(p);
+          return !signal?.aborted;
+        };
+        return handle(host, op, params, { onProgress: progress, signal });
       },
       async close() {
         host.close();

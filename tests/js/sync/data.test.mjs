@@ -102,12 +102,14 @@ for (const kind of engineKinds()) {
       assert.ok((await snapshot(engine)).bundle === got.bundle, 'the bundle changed on a sync without changes');
     });
 
-    test('the package\'s own sync entry (EngineHost.syncGitHub) stores the same', async (t) => {
+    test('the package\'s own sync operation stores the same', async (t) => {
       if (!kind.available()) return kind.skip(t);
       if (!haveRealData(t)) return;
       const engine = await open();
-      if (typeof engine.syncGitHub !== 'function') return t.skip('this engine kind has no package entry');
-      const summary = await engine.syncGitHub({ token: TOKEN, repositories: [REPO], apiBase: server.url });
+      if (typeof engine.packageSync !== 'function') return t.skip('this engine kind has no package entry');
+      server.clearLog();
+      const summary = await engine.packageSync({ token: TOKEN, repositories: [REPO], apiBase: server.url, remember: false });
+      assert.ok(server.log.every((e) => e.authorization === `Bearer ${TOKEN}`));
       assert.equal(summary.repositories[0].commits, 90);
       assert.equal(summary.repositories[0].pullRequests, 49);
       assertSameJson(canonicalBundle((await snapshot(engine)).bundle), canonicalBundle(expected.bundle), 'the bundles');

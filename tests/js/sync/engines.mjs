@@ -1,5 +1,5 @@
 // The real engines the data tests run on: the wasm engine under node (the package's EngineHost
-// from wasm/js/core.mjs over build/wasm-release/wasm/dist/loupe_engine_node.cjs) and the native
+// from wasm/js/core.mjs, the one node.mjs and the worker use, over build/wasm-release/wasm/dist/loupe_engine_node.cjs) and the native
 // CLI (build/native-release/loupe). Each is skipped, with a LOUPE-SKIP line, when not built.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,16 +26,19 @@ let wasmModule = null;
 async function openWasm() {
   if (!wasmModule) {
     const factory = createRequire(import.meta.url)(WASM_FACTORY);
-    wasmModule = await factory();
+    // Emscripten 3.1.6 under node 20 cannot fetch the .wasm by URL: it gets the bytes.
+    wasmModule = await factory({ wasmBinary: fs.readFileSync(WASM_FACTORY.replace(/\.cjs$/, '.wasm')) });
   }
-  const { openEngine } = await import(pathToFileURL(CORE).href);
+  const { openEngine, handle } = await import(pathToFileURL(CORE).href);
   const host = openEngine(wasmModule, null);  // memory storage
+  // The package's own entry: the worker/node protocol operation 'sync' (JSON text result).
+  host.packageSync = async (params) => JSON.parse(await handle(host, 'sync', params));
   host.stateKeys = new Set();
   // Remember which sync-state keys were written, so a "reload" can carry them over.
   const call = host.call.bind(host);
-  host.call = (method, params = {}, onProgress = null) => {
+  host.call = (method, params = {}, options = {}) => {
     if (method === 'sync.putState') host.stateKeys.add(parse(params).key);
-    return call(method, params, onProgress);
+    return call(method, params, options);
   };
   return host;
 }

@@ -115,6 +115,20 @@ for (const kind of engineKinds()) {
       assertSameJson(canonicalBundle((await snapshot(engine)).bundle), canonicalBundle(expected.bundle), 'the bundles');
     });
 
+    test('a rate limit and a 502 on the way change nothing in what is stored', async (t) => {
+      if (!kind.available()) return kind.skip(t);
+      if (!haveRealData(t)) return;
+      const engine = await open();
+      const clock = new FakeClock();
+      const limit = server.injectRateLimit((e) => e.path === `/repos/${REPO}/pulls` && e.query.page === '2', Math.floor(clock.t / 1000) + 900);
+      const bad = server.inject({ match: (e) => e.path === `/repos/${REPO}/pulls/53/commits` && e.query.page === '2', status: 502 });
+      await sync(engine, { now: clock.now, sleep: clock.sleep });
+      assert.equal(limit.hits, 1);
+      assert.equal(bad.hits, 1);
+      assert.deepEqual(clock.sleeps, [901_000, 1000]);
+      assertSameJson(canonicalBundle((await snapshot(engine)).bundle), canonicalBundle(expected.bundle), 'the bundles');
+    });
+
     test('an incremental sync ends where a full sync does', async (t) => {
       if (!kind.available()) return kind.skip(t);
       if (!haveRealData(t)) return;

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NativeEngine, haveNativeCli, LOUPE_CLI } from './native_engine.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const DIST = process.env.LOUPE_WASM_DIST || path.join(ROOT, 'build/wasm-release/wasm/dist');
+const DIST = process.env.LOUPE_DIST || process.env.LOUPE_WASM_DIST || path.join(ROOT, 'build/wasm-release/wasm/dist');
 const WASM_FACTORY = path.join(DIST, 'loupe_engine_node.cjs');
 const CORE = path.join(ROOT, 'wasm/js/core.mjs');
 

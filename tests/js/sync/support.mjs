@@ -6,8 +6,13 @@ import { REAL_DATA_DIR } from './replay_server.mjs';
  * Whether the real data is there. When it is missing: prints LOUPE-SKIP and skips the test, or
  * fails it when LOUPE_REQUIRE_REAL_DATA=1.
  */
+export function realDataPresent() {
+  return fs.existsSync(`${REAL_DATA_DIR}/github-api/devlake-e2e-panjf2000-ants/raw_tables`) &&
+    fs.existsSync(`${REAL_DATA_DIR}/git/panjf2000-ants.gitlog`);
+}
+
 export function haveRealData(t) {
-  if (fs.existsSync(`${REAL_DATA_DIR}/github-api/devlake-e2e-panjf2000-ants/raw_tables`)) return true;
+  if (realDataPresent()) return true;
   const why = `${REAL_DATA_DIR}/github-api is missing (shared real data)`;
   if (process.env.LOUPE_REQUIRE_REAL_DATA === '1') throw new Error(`LOUPE_REQUIRE_REAL_DATA=1 but ${why}`);
   console.log(`LOUPE-SKIP: ${t.name}: ${why}`);

@@ -16,7 +16,7 @@ Instant Day(const char* date) {
   return DaysFromCivil(*ParseIsoDate(date)) * kSecondsPerDay;
 }
 
-TEST_CASE("Collaboration: strength from interactions, co-authors, shared files and recency",
+TEST_CASE("Collaboration: strength from interactions and co-authors and shared files and recency",
           "[intelligence][collaboration]") {
   const CollaborationSettings s;
   // 99 reviews yesterday-ish (0 days): log10(100)/2 = 1 -> 1.
@@ -84,7 +84,7 @@ struct Fixture {
   }
 };
 
-TEST_CASE("Collaboration: the network of reviews, co-authored commits and shared files",
+TEST_CASE("Collaboration: the network of reviews and co-authored commits and shared files",
           "[intelligence][collaboration]") {
   Fixture f;
   f.Pr(1, f.ana, "2024-02-01");

@@ -55,7 +55,7 @@ TEST_CASE("Expertise: depth bands", "[intelligence][expertise]") {
   CHECK(intelligence::DepthOf(39.9) == "novice");
 }
 
-TEST_CASE("Expertise: confidence grows with commits, steady months and lines", "[intelligence][expertise]") {
+TEST_CASE("Expertise: confidence grows with commits and steady months and lines", "[intelligence][expertise]") {
   const ExpertiseSettings s;
   // 50 commits, 5,000 lines, 6 months: 0.4 · 0.5 + 0.3 · 0.5 + 0.3 · 0.5 = 0.5.
   CHECK(intelligence::Confidence(50, 5000, 6, s) == Approx(0.5));
@@ -65,7 +65,7 @@ TEST_CASE("Expertise: confidence grows with commits, steady months and lines", "
   CHECK(intelligence::Confidence(1, 20000, 1, s) == Approx(0.329));
 }
 
-TEST_CASE("Expertise: recency halves every half-life, with a floor", "[intelligence][expertise]") {
+TEST_CASE("Expertise: recency halves every half-life down to a floor", "[intelligence][expertise]") {
   ExpertiseSettings s;
   CHECK(intelligence::RecencyFactor(0, s) == Approx(1.0));
   CHECK(intelligence::RecencyFactor(180, s) == Approx(0.5));

@@ -47,7 +47,7 @@ TEST_CASE("Manifests: package.json dependencies and engines.node", "[intelligenc
   CHECK_THAT(broken.status().message(), Catch::Contains("not valid JSON"));
 }
 
-TEST_CASE("Manifests: Cargo.toml tables, inline tables, renames and rust-version", "[intelligence][manifests]") {
+TEST_CASE("Manifests: Cargo.toml tables and inline tables and renames and rust-version", "[intelligence][manifests]") {
   const auto deps = Parse(ManifestKind::kCargoToml, R"(
 [package]
 name = "opendal"
@@ -114,14 +114,14 @@ black = "23.11.0"
                                           Dep("sqlalchemy", "^2.0.23"), Dep("black", "23.11.0")});
 }
 
-TEST_CASE("Manifests: requirements files skip options, URLs and comments", "[intelligence][manifests]") {
+TEST_CASE("Manifests: requirements files skip options and URLs and comments", "[intelligence][manifests]") {
   const auto deps = Parse(ManifestKind::kRequirementsTxt,
                           "# pinned\n-r base.txt\n--index-url https://pypi.example/simple\nDjango==3.2.1  # LTS\n"
                           "numpy>=1.26\ngit+https://github.com/x/y.git#egg=y\n-e .\nrequests\n");
   CHECK(deps == std::vector<Dependency>{Dep("django", "==3.2.1"), Dep("numpy", ">=1.26"), Dep("requests", "")});
 }
 
-TEST_CASE("Manifests: pom.xml dependencies, parent, properties and the Java level", "[intelligence][manifests]") {
+TEST_CASE("Manifests: pom.xml dependencies and parent and properties and the Java level", "[intelligence][manifests]") {
   const auto deps = Parse(ManifestKind::kPomXml, R"(<?xml version="1.0"?>
 <project>
   <parent>
@@ -149,7 +149,7 @@ TEST_CASE("Manifests: pom.xml dependencies, parent, properties and the Java leve
                                         Dep("org.apache.maven.plugins:maven-surefire-plugin", "3.2.2")});
 }
 
-TEST_CASE("Manifests: build.gradle and build.gradle.kts coordinates, plugins and toolchain",
+TEST_CASE("Manifests: build.gradle and build.gradle.kts coordinates and plugins and toolchain",
           "[intelligence][manifests]") {
   const auto groovy = Parse(ManifestKind::kBuildGradle, R"(
 plugins {

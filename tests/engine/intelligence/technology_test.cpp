@@ -53,7 +53,7 @@ TEST_CASE("Technology: the newest line is current", "[intelligence][technology]"
   CHECK(StatusOf("4.0.3", "2025-06-01") == VersionStatus::kCurrent);
 }
 
-TEST_CASE("Technology: issue 5 - a version newer than the table is current, never outdated",
+TEST_CASE("Technology: issue 5 - a version newer than the table is current and never outdated",
           "[intelligence][technology][regression]") {
   // aexy §9.3 item 7: 5.2 is newer than every line (4.0 is the newest) -> current.
   CHECK(StatusOf("5.2", "2025-06-01") == VersionStatus::kCurrent);

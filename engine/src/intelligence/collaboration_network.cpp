@@ -153,4 +153,24 @@ void WriteJson(JsonWriter& w, const CollaborationNetwork& network, const identit
   w.EndObject();
 }
 
+void WriteAnalyticsJson(JsonWriter& w, const CollaborationNetwork& network, const identity::Resolution& resolution) {
+  const auto& devs = resolution.developers();
+  w.BeginObject().Key("nodes").BeginArray();
+  for (const CollaborationNode& n : network.nodes) {
+    w.BeginObject().Field("id", static_cast<int64_t>(devs[n.developer].id)).Field("name", devs[n.developer].name);
+    w.Field("degree", n.interactions).EndObject();
+  }
+  w.EndArray().Key("edges").BeginArray();
+  for (const CollaborationEdge& e : network.edges) {
+    const int64_t a = devs[e.a].id, b = devs[e.b].id;
+    w.BeginObject().Field("source_id", std::min(a, b)).Field("target_id", std::max(a, b));
+    w.Key("weight").Double(std::min(1.0, static_cast<double>(e.interaction_count) / 10), 2);
+    w.Field("interactions", e.interaction_count);
+    w.Key("strength").Double(e.strength, 2);
+    w.EndObject();
+  }
+  w.EndArray().Key("density").Double(network.density, 3);
+  w.EndObject();
+}
+
 }  // namespace loupe::intelligence

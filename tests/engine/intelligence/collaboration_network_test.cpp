@@ -152,6 +152,16 @@ TEST_CASE("Collaboration: the network of reviews and co-authored commits and sha
                                       R"("last_interaction_at":"2024-06-01T00:00:00Z"})"));
   CHECK_THAT(w.str(), Catch::Contains(R"("interaction_types":["co_authored","shared_files"])"));
   CHECK_THAT(w.str(), Catch::EndsWith(R"("density":0.5})"));
+
+  // The analytics shape: node degree = Σ interactions (Ana: 3 reviews + 1 co-authored commit).
+  JsonWriter analytics;
+  intelligence::WriteAnalyticsJson(analytics, net, resolution);
+  const int64_t ana_id = resolution.developers()[ana].id, bo_id = resolution.developers()[bo].id;
+  CHECK_THAT(analytics.str(), Catch::StartsWith(R"({"nodes":[{"id":)" + std::to_string(ana_id) +
+                                                R"(,"name":"Ana","degree":4},)"));
+  CHECK_THAT(analytics.str(), Catch::Contains(R"({"source_id":)" + std::to_string(std::min(ana_id, bo_id)) +
+                                              R"(,"target_id":)" + std::to_string(std::max(ana_id, bo_id)) +
+                                              R"(,"weight":0.3,"interactions":3,"strength":0.28})"));
 }
 
 TEST_CASE("Collaboration: one developer or none has density 0", "[intelligence][collaboration]") {

@@ -68,5 +68,9 @@ CollaborationNetwork BuildCollaborationNetwork(const model::Workspace& ws, const
 //! review_count, co_author_count, shared_files_count, strength_score (2 dp), weight (min(1,
 //! interactions / 10), 2 dp), interaction_types, last_interaction_at}], density (3 dp)}.
 void WriteJson(JsonWriter& w, const CollaborationNetwork& network, const identity::Resolution& resolution);
+//! The analytics dashboard's shape (aexy §4.9): {nodes[{id, name, degree (Σ interactions)}],
+//! edges[{source_id, target_id (the smaller id first), weight (min(1, interactions / 10), 2 dp),
+//! interactions, strength (2 dp)}], density (3 dp)}.
+void WriteAnalyticsJson(JsonWriter& w, const CollaborationNetwork& network, const identity::Resolution& resolution);
 
 }  // namespace loupe::intelligence

@@ -141,6 +141,15 @@ TEST_CASE("CLI: import-git records manifest snapshots and technology versions fo
   options.source_name = "bundle";
   REQUIRE(ingest::ParseInto(ingest::InputBuffer::Copy(bundle.out), options, ws).ok());
   REQUIRE(ws.manifests().size() == 11);
+  // The bundle carries them: imported into a new workspace and exported again, the same bytes.
+  {
+    const std::string copy = repo.db() + ".bundle.json";
+    std::ofstream(copy, std::ios::binary) << bundle.out;
+    const std::string db2 = repo.db() + "2";
+    REQUIRE(Loupe({"--db", db2, "import", copy}).code == 0);
+    Run again_bundle = Loupe({"--db", db2, "export-bundle"});
+    CHECK(again_bundle.out == bundle.out);
+  }
 
   // 2021-06-01: every version was the newest line of its technology then (Rust 1.56 was not
   // released yet, so the table knew nothing newer) -> all current.

@@ -7,13 +7,12 @@
 //
 // Two origins, so the embed example really is another web app:
 //   http://127.0.0.1:N/   web/ (the page), and under it
-//       /loupe/           the JS package: DIST (default build/wasm-release/wasm/dist) first, then
-//                         wasm/js/ (sources not copied into DIST)
-//       /sqlite/          node_modules/@sqlite.org/sqlite-wasm/dist
+//       /loupe/           the built JS package: DIST (default build/wasm-release/wasm/dist: wasm/js,
+//                         the engine's .mjs/.wasm and sqlite-wasm under sqlite/)
 //       /fixtures/demo/   fixtures/demo (what the page imports for ?demo=1)
 //   http://127.0.0.1:M/   examples/embed/, and /fixtures/demo/ (the host app's own data)
 // Defaults: N = 8780, M = 8781; 0 picks free ports. No COOP/COEP or other special headers: the
-// package must work without them. Package, sqlite and fixture files carry
+// package must work without them. Package and fixture files carry
 // `Access-Control-Allow-Origin: *` so the embed origin can load them as module scripts and fetch
 // the .wasm. The embed page names the package by its default origin (http://127.0.0.1:8780); when
 // the main server runs elsewhere, that origin is rewritten in the embed example's HTML.
@@ -130,8 +129,7 @@ export async function startServers({
   const at = (p) => path.resolve(kRoot, p);
   const mainMounts = [
     { prefix: '/fixtures/demo/', dirs: [at('fixtures/demo')], cors: true },
-    { prefix: '/sqlite/', dirs: [at('node_modules/@sqlite.org/sqlite-wasm/dist')], cors: true },
-    { prefix: '/loupe/', dirs: [path.resolve(dist), at('wasm/js')], cors: true },
+    { prefix: '/loupe/', dirs: [path.resolve(dist)], cors: true },
     { prefix: '/', dirs: [at('web')], cors: false },
   ];
   const main = http.createServer(Handler(mainMounts, null));

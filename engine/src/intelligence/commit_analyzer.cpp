@@ -5,6 +5,7 @@
 
 #include "intelligence/text_match.h"
 #include "loupe/core/strings.h"
+#include "loupe/intelligence/expertise.h"
 
 namespace loupe::intelligence {
 
@@ -290,6 +291,21 @@ CommitAnalysis AnalyzeCommitMessage(std::string_view message, metrics::MetricPro
   return a;
 }
 
+CommitAnalysis AnalyzeCommit(const model::Commit& commit, metrics::MetricProfile profile) {
+  CommitAnalysis a = AnalyzeCommitMessage(commit.message, profile);
+  int languages = 0;
+  for (const model::FileChange& f : commit.files) {
+    if (languages == 3) break;
+    const std::string language = ToLowerAscii(LanguageOfPath(f.path));
+    if (language.empty()) continue;
+    if (std::find(a.semantic_tags.begin(), a.semantic_tags.end(), language) != a.semantic_tags.end()) continue;
+    a.semantic_tags.push_back(language);
+    ++languages;
+  }
+  if (a.semantic_tags.size() > 10) a.semantic_tags.resize(10);
+  return a;
+}
+
 double CommitSummary::Percentage(CommitType type) const {
   if (commits_analyzed == 0) return 0;
   return 100.0 * static_cast<double>(type_distribution[static_cast<size_t>(type)]) /
@@ -310,7 +326,7 @@ CommitSummary SummarizeCommits(const model::Workspace& ws, const metrics::Metric
     for (uint32_t row : rows) {
       // Merge commits describe no change of their own (§9.1.6); the seed classifies them too.
       if (!ctx.aexy() && (c.flags[row] & store::kCommitMerge)) continue;
-      const CommitAnalysis a = AnalyzeCommitMessage(ws.commits()[c.source[row]].message, ctx.profile);
+      const CommitAnalysis a = AnalyzeCommit(ws.commits()[c.source[row]], ctx.profile);
       ++s.commits_analyzed;
       ++s.type_distribution[static_cast<size_t>(a.type)];
       quality += a.quality_score;

@@ -152,6 +152,18 @@ TEST_CASE("CommitAnalyzer: issue 5 - semantic tags match words not substrings",
   CHECK(Tags("Tweak build script for specific platforms", kLoupe).empty());
 }
 
+TEST_CASE("CommitAnalyzer: the commit's languages follow the message's tags", "[intelligence][commits]") {
+  // Files in order: Rust, Python, Rust again, Markdown (no language), TypeScript, Go. The first
+  // three distinct languages, lower-cased, after the message's tags (api from "endpoint").
+  model::Commit c;
+  c.message = "Add endpoint for bindings";
+  for (const char* path : {"src/lib.rs", "bindings/python/x.py", "src/a.rs", "README.md", "web/app.ts", "x.go"}) {
+    c.files.push_back({path});
+  }
+  c.has_files = true;
+  CHECK(intelligence::AnalyzeCommit(c).semantic_tags == std::vector<std::string>{"api", "rust", "python", "typescript"});
+}
+
 // ---- aggregates over a workspace -----------------------------------------------------------------
 
 void SetMessage(testing::MetricWorld& world, const Sha& sha, const std::string& message) {

@@ -50,6 +50,11 @@ struct CommitAnalysis {
 CommitAnalysis AnalyzeCommitMessage(std::string_view message,
                                     metrics::MetricProfile profile = metrics::MetricProfile::kLoupe);
 
+//! AnalyzeCommitMessage plus the seed's language tags: up to 3 languages of the commit's changed
+//! files (LanguageOfPath, lower-cased, in file order) not already among the tags; at most 10 tags.
+CommitAnalysis AnalyzeCommit(const model::Commit& commit,
+                             metrics::MetricProfile profile = metrics::MetricProfile::kLoupe);
+
 //! The parts of a conventional-commit subject line; `matched` false when it is not one.
 struct ConventionalHeader {
   bool matched = false;
@@ -81,7 +86,7 @@ struct CommitSummary {
 };
 
 //! The developers' commits whose instant is in the window (authored, loupe: non-merge commits;
-//! aexy-compat: committed, merges included), each classified with AnalyzeCommitMessage.
+//! aexy-compat: committed, merges included), each classified with AnalyzeCommit.
 CommitSummary SummarizeCommits(const model::Workspace& ws, const metrics::MetricContext& ctx,
                                std::span<const uint32_t> developers, const Window& window);
 

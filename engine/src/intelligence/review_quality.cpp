@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "intelligence/text_match.h"
 #include "loupe/core/strings.h"
@@ -86,6 +87,12 @@ bool SuggestsImprovement(std::string_view lower, bool aexy) {
   return false;
 }
 
+double RoundedToTenths(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return std::strtod(buf, nullptr);
+}
+
 }  // namespace
 
 std::string_view ThoroughnessName(Thoroughness t) { return kThoroughnessNames[static_cast<size_t>(t)]; }
@@ -149,8 +156,9 @@ ReviewQualityStats ReviewQuality(const model::Workspace& ws, const metrics::Metr
       if (!ctx.aexy() && (r.self[row] || r.bot[row])) continue;
       const ReviewAnalysis a = AnalyzeReview(ws.reviews()[r.source[row]].body, r.comments[row], ctx.profile);
       ++s.total_reviews;
-      // The seed averages the stored depth, rounded to one decimal.
-      depth_sum += ctx.aexy() ? std::round(a.depth_score * 10) / 10 : a.depth_score;
+      // The seed averages the stored depth, rounded to one decimal by Python's round(): the exact
+      // binary value, ties to even (1.25 -> 1.2), which is what printf's "%.1f" does.
+      depth_sum += ctx.aexy() ? RoundedToTenths(a.depth_score) : a.depth_score;
       ++s.thoroughness_distribution[static_cast<size_t>(a.thoroughness)];
       s.reviews_with_suggestions += a.has_suggestions;
       s.reviews_with_code_examples += a.has_code_examples;

@@ -137,10 +137,13 @@ TEST_CASE("ReviewQuality: a developer's reviews over a window", "[intelligence][
         R"("top_mentoring_behaviors":[["provides_examples",1]],"mentoring_score":0.2,)"
         R"("reviews_with_suggestions":1,"reviews_with_code_examples":1})");
 
-  // The seed counts the self-review too.
+  // The seed counts the self-review too, and averages depths rounded as Python's round(x, 1)
+  // does (1.55 is stored just above 1.55 -> 1.6): (1.0 + 2.6 + 1.6 + 1.0 + 1.0) / 5 = 1.44.
   const testing::Built seed(world, kAexy);
   const uint32_t ana_seed = seed.Dev("ana");
-  CHECK(intelligence::ReviewQuality(world.ws, seed.ctx, std::span(&ana_seed, 1), two_weeks).total_reviews == 5);
+  const auto s_seed = intelligence::ReviewQuality(world.ws, seed.ctx, std::span(&ana_seed, 1), two_weeks);
+  CHECK(s_seed.total_reviews == 5);
+  CHECK(s_seed.average_depth_score == Approx(1.44));
 }
 
 TEST_CASE("ReviewQuality: review rate tiers per week", "[intelligence][reviews]") {

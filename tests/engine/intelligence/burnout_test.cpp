@@ -142,6 +142,31 @@ TEST_CASE("Burnout: issue 5 - hours and weekends are the developer's own", "[int
   CHECK(l.indicators.peak_hours == std::vector<int>{8, 11, 15});
 }
 
+TEST_CASE("Burnout: the schedule's zone hours and holidays decide", "[intelligence][burnout]") {
+  // Ana's schedule: Europe/Berlin (UTC+2 in July), 08-17, Mon-Fri, a holiday on Wed 2024-07-10.
+  // Commits (UTC): Mon 06:30 = 08:30 local (inside), Mon 15:30 = 17:30 (after), Wed 10:00 = 12:00
+  // on the holiday (a non-working day), Thu 22:30 = Fri 00:30 (after). After hours 2 of 4 = 50 %
+  // -> 0.25; non-working days 1 of 4 = 25 % -> 0.10. Today is Mon Jul 15 local (the window ends at
+  // Mon 00:00Z = 02:00 local), the last active local date Fri Jul 12: a break in progress -> 0.
+  testing::MetricWorld world;
+  world.Person("ana");
+  auto& schedule = world.Schedule("ana");
+  schedule.hours.timezone = "Europe/Berlin";
+  schedule.hours.start_hour = 8;
+  schedule.hours.end_hour = 17;
+  schedule.holidays.push_back({2024, 7, 10});
+  for (const char* t : {"2024-07-08T06:30:00Z", "2024-07-08T15:30:00Z", "2024-07-10T10:00:00Z", "2024-07-11T22:30:00Z"}) {
+    world.Commit("ana", t);
+  }
+  const testing::Built built(world, kLoupe);
+  const auto a = intelligence::AssessBurnout(world.ws, built.ctx, built.Dev("ana"), testing::WeekOf("2024-07-08"));
+  CHECK(a.indicators.after_hours_percentage == Approx(50));
+  CHECK(a.indicators.weekend_commits_percentage == Approx(25));
+  CHECK(a.indicators.days_since_break == 0);
+  CHECK(a.indicators.peak_hours == std::vector<int>{0, 8, 12});
+  CHECK(a.risk_score == Approx(0.35));
+}
+
 testing::MetricWorld TeamWorld() {
   testing::MetricWorld world;
   world.Person("ana");

@@ -160,7 +160,7 @@ for (const kind of engineKinds()) {
             controller.abort();
           }
         },
-      }), (e) => e.code === 'aborted');
+      }), (e) => e.code === 'cancelled');
       const half = JSON.parse((await snapshot(engine)).bundle);
       assert.ok(stoppedAt >= 40 && stoppedAt < 90);
       assert.equal(half.commits.length, stoppedAt);

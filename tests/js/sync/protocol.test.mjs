@@ -278,7 +278,7 @@ describe('sync against the replayed panjf2000/ants API', { concurrency: false },
           if (p.phase === 'pull-details' && p.done === 3) controller.abort();
         },
       })),
-      (e) => e instanceof SyncError && e.code === 'aborted');
+      (e) => e instanceof SyncError && e.code === 'cancelled');
     const cursor = state(engine);
     assert.equal(cursor.pulls.pending.numbers.length, 49 - 3);
     const firstRun = new Set(server.log.filter((e) => /\/pulls\/\d+\/reviews$/.test(e.path)).map((e) => e.path));
@@ -412,7 +412,7 @@ describe('rate-limit edges and full re-reads', { concurrency: false }, () => {
       throw controller.signal.reason;
     };
     await assert.rejects(syncGitHub(options(server, engine, clock, { signal: controller.signal })),
-      (e) => e instanceof SyncError && e.code === 'aborted' && e.message === 'the sync was cancelled');
+      (e) => e instanceof SyncError && e.code === 'cancelled' && e.message === 'the sync was cancelled');
     const cursor = state(engine);
     assert.ok(cursor.pulls.pending.numbers.includes(41));
     assert.equal(cursor.commits.pending, null);

@@ -55,7 +55,7 @@ function checkRepoName(repo) {
 function abortError(signal) {
   const reason = signal?.reason;
   const message = reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'the sync was cancelled';
-  return new SyncError('aborted', message);
+  return new SyncError('cancelled', message);
 }
 
 function defaultSleep(ms, signal) {

@@ -30,6 +30,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 
 import { writeDataset } from './storage_dataset.mjs';
 
@@ -47,7 +48,11 @@ const rounds = opt('--rounds', 3);
 const withBrowser = !argv.includes('--no-browser');
 const withNative = !argv.includes('--no-native');
 
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const log = (s) => process.stderr.write(`${s}\n`);
 
 // ---- 1. sizes ----------------------------------------------------------------------------------
@@ -55,7 +60,7 @@ const sizes = {};
 for (const f of ['loupe_engine.wasm', 'loupe_engine.mjs', 'loupe_engine_node.wasm', 'loupe_engine_node.cjs',
   'sqlite/sqlite3.wasm', 'sqlite/index.mjs', 'worker.mjs', 'core.mjs', 'client.mjs', 'index.mjs', 'node.mjs']) {
   const p = join(dist, f);
-  if (existsSync(p)) sizes[f] = statSync(p).size;
+  if (existsSync(p)) sizes[f] = `${statSync(p).size}(gzip ${gzipSync(readFileSync(p), { level: 9 }).length})`;
 }
 
 // ---- 2. data -------------------------------------------------------------------------------------

@@ -1,10 +1,14 @@
-// Commit classification on the real opendal and devlake histories: the conventional commits the
-// analyzer finds, per type, equal an independent regular-expression count of the same messages,
-// and the distribution accounts for every non-merge commit. Nothing here prints who the authors are.
+// Analyzers on the real opendal and devlake histories. Commit classification: the conventional
+// commits the analyzer finds, per type, equal an independent regular-expression count of the same
+// messages, and the distribution accounts for every non-merge commit. Burnout work patterns: the
+// top authors' after-hours and weekend shares equal a count straight from the commits' own
+// timestamps. Nothing here prints who the authors are.
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +16,7 @@
 
 #include "loupe/identity/bot_rules.h"
 #include "loupe/ingest/importer.h"
+#include "loupe/intelligence/burnout.h"
 #include "loupe/intelligence/commit_analyzer.h"
 #include "support/test_util.h"
 
@@ -108,6 +113,56 @@ TEST_CASE("Commit types real data: devlake's conventional commits match a regex 
   LOUPE_REAL_DATA_OR_SKIP(dir);
   const auto d = Load(dir, "apache-incubator-devlake.gitlog", "apache/incubator-devlake");
   CheckAgainstRegex(*d, 1000);
+}
+
+// The work patterns of the top 3 non-bot authors over all time agree with a reading of the model's
+// authored timestamps in their own offsets (default schedule: 09-18, Monday to Friday).
+void CheckWorkPatterns(const Loaded& d) {
+  const metrics::MetricContext ctx{*d.store, d.resolution, *d.schedules, *d.teams, metrics::MetricProfile::kLoupe};
+  std::vector<uint32_t> devs;
+  for (uint32_t i = 0; i < d.resolution.developers().size(); ++i) {
+    if (!d.resolution.developers()[i].is_bot && !d.store->CommitsOf(i).empty()) devs.push_back(i);
+  }
+  std::stable_sort(devs.begin(), devs.end(), [&](uint32_t a, uint32_t b) {
+    return d.store->CommitsOf(a).size() > d.store->CommitsOf(b).size();
+  });
+  REQUIRE(devs.size() >= 3);
+  devs.resize(3);
+  const Window all_time{0, 4102444800};
+  for (uint32_t dev : devs) {
+    int64_t commits = 0, after = 0, weekend = 0;
+    std::set<int64_t> days;
+    for (uint32_t row : d.store->CommitsOf(dev)) {
+      const model::Commit& c = d.ws.commits()[d.store->commits().source[row]];
+      if (c.is_merge()) continue;
+      const int64_t local = c.authored.local_seconds();
+      const int64_t day = FloorDiv(local, kSecondsPerDay);
+      const int64_t hour = (local - day * kSecondsPerDay) / 3600;
+      ++commits;
+      after += hour < 9 || hour >= 18;
+      weekend += WeekdayFromDays(day) >= 5;
+      days.insert(day);
+    }
+    const auto p = intelligence::ComputeWorkPatterns(d.ws, ctx, dev, all_time);
+    CHECK(p.commits == commits);
+    CHECK(p.active_days == static_cast<int64_t>(days.size()));
+    CHECK(p.after_hours_percentage == Approx(100.0 * static_cast<double>(after) / static_cast<double>(commits)));
+    CHECK(p.weekend_commits_percentage == Approx(100.0 * static_cast<double>(weekend) / static_cast<double>(commits)));
+    const auto a = intelligence::AssessBurnout(d.ws, ctx, dev, all_time);
+    CHECK(a.risk_score >= 0);
+    CHECK(a.risk_score <= 1);
+    CHECK(a.risk_level == intelligence::RiskLevelOf(a.risk_score));
+  }
+}
+
+TEST_CASE("Burnout real data: work patterns of opendal's top authors match their own clocks", "[real-data][intelligence][burnout]") {
+  LOUPE_REAL_DATA_OR_SKIP(dir);
+  CheckWorkPatterns(*Load(dir, "apache-opendal.gitlog", "apache/opendal"));
+}
+
+TEST_CASE("Burnout real data: work patterns of devlake's top authors match their own clocks", "[real-data][intelligence][burnout]") {
+  LOUPE_REAL_DATA_OR_SKIP(dir);
+  CheckWorkPatterns(*Load(dir, "apache-incubator-devlake.gitlog", "apache/incubator-devlake"));
 }
 
 }  // namespace

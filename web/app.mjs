@@ -236,9 +236,10 @@ function renderDeveloperChoice() {
   if (state.developers.length === 0) return;
   if (!state.developers.some((d) => d.id === state.developerId)) state.developerId = state.developers[0].id;
   select.value = String(state.developerId);
-  if (!state.window) {
-    const span = activitySpan();
-    state.window = { period: 'monthly', ...windowFor('monthly', span.end - kDay) };
+  if (!state.window) {  // the month of the shown developer's latest activity
+    const developer = state.developers.find((d) => d.id === state.developerId);
+    const last = developer.last_activity ? Date.parse(developer.last_activity) : activitySpan().end - kDay;
+    state.window = { period: 'monthly', ...windowFor('monthly', last) };
   }
   showWindow();
   loadInsights();

@@ -29,7 +29,7 @@ const kApi = 'https://api.github.com';
 const kTimeout = 180_000;
 
 // Answers the worker's GitHub requests from the replay server, as GitHub would to a browser (CORS).
-async function routeGitHub(context, replay, seen) {
+async function routeGitHub(context, replay, seen, delay) {
   const cors = {
     'access-control-allow-origin': '*',
     'access-control-allow-headers': 'authorization, if-none-match, accept, x-github-api-version',
@@ -40,6 +40,7 @@ async function routeGitHub(context, replay, seen) {
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     const headers = await request.allHeaders();
     seen.push({ url: request.url(), authorization: headers.authorization ?? null });
+    await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const url = new URL(request.url());
     const response = await fetch(`${replay.url}${url.pathname}${url.search}`, {
       headers: { authorization: headers.authorization ?? '', 'if-none-match': headers['if-none-match'] ?? '' },
@@ -53,11 +54,15 @@ async function routeGitHub(context, replay, seen) {
   });
 }
 
-async function syncThroughPage(page, remember) {
+async function startSync(page, remember) {
   await page.fill('#sync-token', kToken);
   await page.fill('#sync-repos', REPO);
   await page.setChecked('#sync-remember', remember);
   await page.click('#sync-button');
+}
+
+async function syncThroughPage(page, remember) {
+  await startSync(page, remember);
   await page.waitForFunction(() => document.getElementById('message').textContent.startsWith('Synced')
     || !document.getElementById('error').hidden, null, { timeout: kTimeout });
   assert.equal(await page.isHidden('#error'), true, await page.textContent('#error'));
@@ -73,7 +78,7 @@ test('a sync through the page shows what the same sync gives the native CLI', { 
 
   const servers = await startServing();
   const profile = makeProfileDir('sync');
-  let context = await launch(profile);
+  const context = await launch(profile);
   const seen = [];
   const logs = [];
   t.after(async () => {
@@ -83,14 +88,27 @@ test('a sync through the page shows what the same sync gives the native CLI', { 
     for (const d of [dir, profile]) rmSync(d, { recursive: true, force: true });
     if (logs.length > 0) console.log(`# browser messages:\n# ${logs.join('\n# ')}`);
   });
-  await routeGitHub(context, replay, seen);
-  let page = await context.newPage();
+  const delay = { ms: 40 };
+  await routeGitHub(context, replay, seen, delay);
+  const page = await context.newPage();
   watchPage(page, logs);
   await page.goto(servers.url);
   await page.waitForFunction(() => !document.getElementById('workspace-summary').textContent.startsWith('Opening'));
 
+  // Cancelled half-way through the single commits: the progress bar moved, the page says so, and
+  // the next sync resumes from the stored cursor to the same result as one uninterrupted sync.
+  await startSync(page, false);
+  await page.waitForFunction(() => document.getElementById('progress').value > 0
+    && /imported \d+ of \d+ commits/.test(document.getElementById('progress-label').textContent), null, { timeout: kTimeout });
+  await screenshot(page, 'sync-0-progress');
+  await page.click('#cancel-button');
+  await page.locator('#error').waitFor({ state: 'visible', timeout: kTimeout });
+  assert.match(await page.textContent('#error'), /cancelled/);
+  assert.equal(await page.isHidden('#activity'), true);
+  delay.ms = 0;
+
   const first = await syncThroughPage(page, false);
-  assert.match(first, /^Synced panjf2000\/ants \(\+\d+ commits, \+\d+ pull requests\) with \d+ requests, 0 unchanged\.$/);
+  assert.match(first, /^Synced panjf2000\/ants \(\+\d+ commits, \+\d+ pull requests\) with \d+ requests, \d+ unchanged\.$/);
   assert.equal(await page.inputValue('#sync-token'), '', 'a token not remembered is not kept in the form');
   const table = await readTeamTable(page);
   assert.equal(Object.keys(table).length, expected.length);

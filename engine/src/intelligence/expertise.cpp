@@ -124,25 +124,21 @@ struct Accumulator {
   }
 };
 
-// Frameworks a manifest directory declares: the manifests in effect at `end`, per repository.
-struct FrameworkScope {
-  std::string dir;  // "" for the repository root, else "web/"
-  std::vector<std::string> frameworks;
-};
+}  // namespace
 
-std::map<model::RepoId, std::vector<FrameworkScope>> FrameworkScopes(const model::Workspace& ws, Instant end,
-                                                                    const VersionTable& table) {
+FrameworkScopes FrameworkScopes::Build(const model::Workspace& ws, Instant before, const VersionTable& table) {
   std::map<std::pair<model::RepoId, std::string_view>, const model::ManifestSnapshot*> in_effect;
   for (const model::ManifestSnapshot& m : ws.manifests()) {
-    if (m.at == kNoInstant || m.at >= end) continue;
+    if (m.at == kNoInstant || m.at >= before) continue;
     auto& slot = in_effect[{m.repo, m.path}];
     if (slot == nullptr || m.at >= slot->at) slot = &m;
   }
-  std::map<model::RepoId, std::vector<FrameworkScope>> out;
+  FrameworkScopes out;
   for (const auto& [key, m] : in_effect) {
     auto uses = TechnologiesIn(table, *m);
     if (!uses.ok()) continue;
-    FrameworkScope scope;
+    Scope scope;
+    scope.repo = m->repo;
     const size_t slash = m->path.find_last_of('/');
     scope.dir = slash == std::string::npos ? "" : m->path.substr(0, slash + 1);
     for (const TechnologyUse& u : *uses) {
@@ -150,19 +146,22 @@ std::map<model::RepoId, std::vector<FrameworkScope>> FrameworkScopes(const model
       if (u.technology->category == "language" || u.technology->category == "runtime") continue;
       scope.frameworks.push_back(u.technology->name);
     }
-    if (!scope.frameworks.empty()) out[key.first].push_back(std::move(scope));
+    if (!scope.frameworks.empty()) out.scopes_.push_back(std::move(scope));
   }
   return out;
 }
 
-}  // namespace
-
 ExpertiseProfile AnalyzeExpertise(const model::Workspace& ws, const store::ActivityStore& store, uint32_t developer,
                                   const Window& window, const ExpertiseSettings& settings, const VersionTable& table) {
+  return AnalyzeExpertise(ws, store, developer, window, settings, FrameworkScopes::Build(ws, window.end, table));
+}
+
+ExpertiseProfile AnalyzeExpertise(const model::Workspace& ws, const store::ActivityStore& store, uint32_t developer,
+                                  const Window& window, const ExpertiseSettings& settings,
+                                  const FrameworkScopes& scopes) {
   ExpertiseProfile profile;
   profile.developer = developer;
   const store::CommitColumns& c = store.commits();
-  const auto scopes = FrameworkScopes(ws, window.end, table);
   std::map<std::string, Accumulator, std::less<>> skills;
   std::map<std::string_view, int64_t> languages, frameworks;  // added lines per skill, this commit
   for (uint32_t row : store.CommitsOf(developer)) {
@@ -174,14 +173,9 @@ ExpertiseProfile AnalyzeExpertise(const model::Workspace& ws, const store::Activ
     if (!commit.has_files) continue;
     languages.clear();
     frameworks.clear();
-    const auto scope = scopes.find(commit.repo);
     for (const model::FileChange& f : commit.files) {
       if (std::string_view lang = LanguageOfPath(f.path); !lang.empty()) languages[lang] += f.additions;
-      if (scope == scopes.end()) continue;
-      for (const FrameworkScope& s : scope->second) {
-        if (!f.path.starts_with(s.dir)) continue;
-        for (const std::string& fw : s.frameworks) frameworks[fw] += f.additions;
-      }
+      scopes.ForPath(commit.repo, f.path, [&](std::string_view fw) { frameworks[fw] += f.additions; });
     }
     for (const auto& [name, added] : languages) skills[std::string(name)].Add(t, c.repo[row], added);
     for (const auto& [name, added] : frameworks) {

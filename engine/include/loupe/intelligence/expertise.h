@@ -71,6 +71,33 @@ std::string_view DepthOf(double proficiency);
 //! From the repositories' names (docs/expertise.md): production, personal, learning or unknown.
 std::string ContextOf(std::span<const std::string> repository_names);
 
+//! The frameworks each manifest directory declares, from the manifests in effect at an instant
+//! (the latest snapshot of each repository and path before it): built once, shared by every
+//! developer's analysis over windows that end at that instant.
+class FrameworkScopes {
+ public:
+  static FrameworkScopes Build(const model::Workspace& ws, Instant before, const VersionTable& table);
+  //! Calls visit(framework name) for each framework governing `path` in `repo` (a manifest
+  //! governs the files under its directory).
+  template <typename Visit>
+  void ForPath(model::RepoId repo, std::string_view path, Visit visit) const {
+    for (const Scope& s : scopes_) {
+      if (s.repo == repo && path.starts_with(s.dir)) {
+        for (const std::string& f : s.frameworks) visit(std::string_view(f));
+      }
+    }
+  }
+  bool empty() const { return scopes_.empty(); }
+
+ private:
+  struct Scope {
+    model::RepoId repo;
+    std::string dir;  //!< "" for the repository root, else "web/"
+    std::vector<std::string> frameworks;
+  };
+  std::vector<Scope> scopes_;
+};
+
 //! A developer's skills from their non-merge commits authored in [window.start, window.end):
 //! languages from the paths of the files each commit changed (commits without a file list give
 //! none), frameworks from the manifests in effect at window.end whose directory holds a changed
@@ -78,6 +105,10 @@ std::string ContextOf(std::span<const std::string> repository_names);
 ExpertiseProfile AnalyzeExpertise(const model::Workspace& ws, const store::ActivityStore& store, uint32_t developer,
                                   const Window& window, const ExpertiseSettings& settings,
                                   const VersionTable& table = VersionTable::BuiltIn());
+//! The same with the scopes built once (FrameworkScopes::Build(ws, window.end, table)).
+ExpertiseProfile AnalyzeExpertise(const model::Workspace& ws, const store::ActivityStore& store, uint32_t developer,
+                                  const Window& window, const ExpertiseSettings& settings,
+                                  const FrameworkScopes& scopes);
 
 //! One developer's standing in one skill, for team comparisons.
 struct SkillStanding {

@@ -41,7 +41,7 @@ std::unique_ptr<api::Session> OpenFile(const std::string& path) {
   return std::move(session).value();
 }
 
-TEST_CASE("Storage: a schema 2 database migrates to schema 3 and keeps its content", "[storage][sync]") {
+TEST_CASE("Storage: a schema 2 database migrates to the current schema and keeps its content", "[storage][sync]") {
   auto driver = native::Sqlite3Driver::Open(":memory:");
   REQUIRE(driver.ok());
   SqlDriver& db = **driver;
@@ -69,15 +69,15 @@ TEST_CASE("Storage: a schema 2 database migrates to schema 3 and keeps its conte
 
   auto opened = Database::Open(db);
   REQUIRE(opened.ok());
-  CHECK((*opened)->schema_version() == 3);
-  CHECK(QueryInt(db, "PRAGMA user_version") == 3);
+  CHECK((*opened)->schema_version() == Database::kSchemaVersion);
+  CHECK(QueryInt(db, "PRAGMA user_version") == Database::kSchemaVersion);
   CHECK(QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'") == 1);
   CHECK(QueryInt(db, "SELECT count(*) FROM sync_state") == 0);
   // Every earlier table and row is as it was: the new dump is the old one plus the new table.
   const std::string after = Dump(db);
   CHECK(after.size() > before.size());
   std::string expected = before;
-  expected.replace(expected.find("user_version 2"), 14, "user_version 3");
+  expected.replace(expected.find("user_version 2"), 14, "user_version " + std::to_string(Database::kSchemaVersion));
   for (size_t i = 0, j = 0; i < expected.size() && j < after.size();) {
     // The old dump's lines appear in the new one in the same order.
     const size_t end = expected.find('\n', i);
@@ -133,7 +133,7 @@ TEST_CASE("Storage: sync state is stored by key and survives reopening", "[stora
   auto got = api::Dispatch(*reopened, "sync.getState", R"({"key": "cursor"})", {});
   REQUIRE(got.ok());
   CHECK(*got == R"({"key":"cursor","value":"2024-02-01T00:00:00Z"})");
-  CHECK_THAT(*api::Dispatch(*reopened, "workspace.describe", "", {}), Catch::Contains("\"schema_version\": 3"));
+  CHECK_THAT(*api::Dispatch(*reopened, "workspace.describe", "", {}), Catch::Contains("\"schema_version\": " + std::to_string(Database::kSchemaVersion)));
 }
 
 }  // namespace

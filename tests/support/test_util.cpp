@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "simdjson.h"
+
 namespace loupe::testing {
 
 std::string SourcePath(std::string_view relative) {
@@ -42,6 +44,15 @@ Result<model::Workspace> ParseText(std::string_view text, ingest::ImportOptions 
   auto stats = ingest::ParseInto(ingest::InputBuffer::Copy(text), options, batch);
   if (!stats.ok()) return std::move(stats).TakeStatus();
   return batch;
+}
+
+std::string MinifyJson(std::string_view json) {
+  std::string out(json.size(), '\0');
+  size_t length = 0;
+  const auto error = simdjson::minify(json.data(), json.size(), out.data(), length);
+  if (error) FAIL("not JSON (" << simdjson::error_message(error) << "): " << json);
+  out.resize(length);
+  return out;
 }
 
 }  // namespace loupe::testing

@@ -24,6 +24,11 @@ std::string ReadFileOrFail(const std::string& path);
 //! Parses `text` into a fresh batch workspace with the given options.
 Result<model::Workspace> ParseText(std::string_view text, ingest::ImportOptions options = {});
 
+//! `json` without the whitespace between tokens (strings and number texts kept as written), so
+//! that pretty and compact JsonWriter output of the same values compare equal. Fails the test on
+//! text that is not JSON.
+std::string MinifyJson(std::string_view json);
+
 }  // namespace loupe::testing
 
 //! Declares `const std::string& dir` for the real-data folder, or returns from the test (skipped).

@@ -13,8 +13,6 @@
 namespace loupe::api {
 namespace {
 
-using Handler = Result<std::string> (*)(Session& session, const Params& p, const CallContext& context);
-
 // What most mutations return.
 std::string Empty() { return "{}"; }
 
@@ -643,11 +641,6 @@ Result<std::string> SyncPutState(Session& s, const Params& p, const CallContext&
   return Empty();
 }
 
-struct Method {
-  std::string_view name;
-  Handler run;
-};
-
 constexpr Method kMethods[] = {
     {"workspace.describe", &WorkspaceDescribe},
     {"workspace.exportBundle", &WorkspaceExportBundle},
@@ -700,10 +693,12 @@ constexpr Method kMethods[] = {
 
 Result<std::string> Dispatch(Session& session, std::string_view method, std::string_view params_json,
                              const CallContext& context) {
-  for (const Method& m : kMethods) {
-    if (m.name != method) continue;
-    LOUPE_ASSIGN_OR_RETURN(Params params, Params::Parse(method, params_json));
-    return m.run(session, params, context);
+  for (std::span<const Method> table : {std::span<const Method>(kMethods), IntelligenceMethods()}) {
+    for (const Method& m : table) {
+      if (m.name != method) continue;
+      LOUPE_ASSIGN_OR_RETURN(Params params, Params::Parse(method, params_json));
+      return m.run(session, params, context);
+    }
   }
   return InvalidInput("unknown method " + QuoteForMessage(method) + " (see docs/api.md)");
 }
@@ -711,6 +706,7 @@ Result<std::string> Dispatch(Session& session, std::string_view method, std::str
 std::vector<std::string_view> DispatchMethods() {
   std::vector<std::string_view> out;
   for (const Method& m : kMethods) out.push_back(m.name);
+  for (const Method& m : IntelligenceMethods()) out.push_back(m.name);
   return out;
 }
 

@@ -4,10 +4,12 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "loupe/api/dispatch.h"
 #include "loupe/core/status.h"
 #include "simdjson.h"
 
@@ -57,6 +59,16 @@ class Params {
   std::unique_ptr<dom::parser> parser_;
   dom::object object_;
 };
+
+//! One Dispatch method: its name and handler.
+using Handler = Result<std::string> (*)(Session& session, const Params& p, const CallContext& context);
+struct Method {
+  std::string_view name;
+  Handler run;
+};
+
+//! The intelligence and analytics methods (api/intelligence_methods.cpp), after Dispatch's own.
+std::span<const Method> IntelligenceMethods();
 
 //! "a string", "a number", … for messages.
 std::string_view JsonTypeName(dom::element value);

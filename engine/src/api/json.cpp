@@ -248,8 +248,6 @@ void WriteJson(JsonWriter& w, Session& session, const DeveloperInsights& d, Inst
   w.EndObject();
 }
 
-namespace {
-
 Result<uint32_t> FindTeam(const metrics::MetricContext& ctx, std::string_view name) {
   const uint32_t team = ctx.teams.Find(name);
   if (team != model::kNoId) return team;
@@ -258,8 +256,6 @@ Result<uint32_t> FindTeam(const metrics::MetricContext& ctx, std::string_view na
   return NotFound("no team named " + QuoteForMessage(name) +
                   (known.empty() ? " (the workspace has no teams)" : " (teams: " + known + ")"));
 }
-
-}  // namespace
 
 Result<metrics::TeamInsights> ComputeTeamInsights(Session& session, std::string_view team, const InsightsScope& scope,
                                                   bool include_inactive, bool role_weighted) {

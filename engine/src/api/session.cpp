@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "api/analysis.h"
 #include "loupe/core/strings.h"
 #include "loupe/core/zone.h"
 #include "loupe/identity/bot_rules.h"
@@ -43,6 +44,15 @@ Result<std::unique_ptr<Session>> Session::Open(std::unique_ptr<storage::SqlDrive
   session->driver_ = std::move(driver);
   storage::StoredState state;
   LOUPE_TRY(session->database_->Load(session->workspace_, &state));
+  LOUPE_ASSIGN_OR_RETURN(auto intelligence, session->database_->GetMeta(kIntelligenceSettingsKey));
+  if (intelligence) {
+    auto settings = ParseIntelligenceSettings(*intelligence);
+    if (!settings.ok()) {
+      return InvalidInput("corrupt database: meta " + std::string(kIntelligenceSettingsKey) + ": " +
+                          settings.status().message());
+    }
+    session->intelligence_settings_ = *settings;
+  }
   session->settings_ = std::move(state.settings);
   session->snapshots_ = std::move(state.snapshots);
   session->alerts_ = std::move(state.alerts);
@@ -878,8 +888,10 @@ Result<privacy::Erasure::Counts> Session::EraseDeveloper(std::string_view develo
   ++versions.inputs;  // team snapshots counted them
   LOUPE_TRY(Store([&](storage::Database::Batch& b) {
     LOUPE_TRY(b.Erase(erasure));
+    LOUPE_TRY(b.PruneAnalyses(versions));  // cached results may name them
     return b.WriteVersions(versions);
   }));
+  analyses_.clear();
   const privacy::IdentityRenumbering& renumbering = erasure.renumbering;
   workspace_ = std::move(erasure.workspace);
   settings_ = std::move(erasure.settings);

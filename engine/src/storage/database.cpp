@@ -1,6 +1,7 @@
 #include "loupe/storage/database.h"
 
 #include "storage/alert_rows.h"
+#include "storage/analysis_rows.h"
 #include "storage/erase_rows.h"
 #include "storage/loader.h"
 #include "storage/schema.h"
@@ -148,6 +149,14 @@ Status Database::Batch::WriteSyncState(std::string_view key, const std::optional
   return Annotate(WriteSyncStateRow(driver_, key, entry), "cannot store sync state " + std::string(key));
 }
 
+Status Database::Batch::WriteAnalysis(std::string_view key, const AnalysisEntry& entry) {
+  return Annotate(WriteAnalysisRow(driver_, key, entry), "cannot store analysis " + std::string(key));
+}
+
+Status Database::Batch::PruneAnalyses(const snapshots::Versions& current) {
+  return Annotate(DeleteStaleAnalysisRows(driver_, current), "cannot remove stale analyses");
+}
+
 Status Database::Batch::WriteVersions(const snapshots::Versions& versions) {
   LOUPE_TRY(WriteMeta(driver_, kDataVersionKey, std::to_string(versions.data)));
   return WriteMeta(driver_, kInputsVersionKey, std::to_string(versions.inputs));
@@ -155,6 +164,12 @@ Status Database::Batch::WriteVersions(const snapshots::Versions& versions) {
 
 Status Database::Batch::Commit() {
   return Annotate(transaction_.Commit(), "cannot commit the write transaction");
+}
+
+Result<std::optional<AnalysisEntry>> Database::ReadAnalysis(std::string_view key) {
+  auto entry = ReadAnalysisRow(driver_, key);
+  if (!entry.ok()) return Annotate(std::move(entry).TakeStatus(), "cannot read analysis " + std::string(key));
+  return entry;
 }
 
 Result<std::optional<std::string>> Database::GetMeta(std::string_view key) {

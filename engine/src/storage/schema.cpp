@@ -370,6 +370,18 @@ CREATE TABLE sync_state (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 4: analysis results (intelligence and analytics) cached with the versions of the data
+// and inputs they read; a row whose versions differ from the workspace's is stale.
+constexpr std::string_view kSchemaV4 = R"sql(
+CREATE TABLE analysis_cache (
+  key TEXT PRIMARY KEY CHECK (key <> ''),
+  data_version INTEGER NOT NULL,
+  inputs_version INTEGER NOT NULL,
+  computed_at INTEGER NOT NULL,
+  result TEXT NOT NULL CHECK (json_valid(result))
+) STRICT, WITHOUT ROWID;
+)sql";
+
 Status CreateSchemaV1(SqlDriver& driver) {
   return driver.Exec(kSchemaV1);
 }
@@ -382,10 +394,15 @@ Status AddSyncState(SqlDriver& driver) {
   return driver.Exec(kSchemaV3);
 }
 
+Status AddAnalysisCache(SqlDriver& driver) {
+  return driver.Exec(kSchemaV4);
+}
+
 constexpr Migration kMigrations[] = {
     {"create the schema", &CreateSchemaV1},
     {"add settings, teams, snapshots and alerts", &AddSettingsSnapshotsAlerts},
     {"add the sync state", &AddSyncState},
+    {"add the analysis cache", &AddAnalysisCache},
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion,
               "every schema version needs the migration step that reaches it");

@@ -73,6 +73,9 @@ struct InsightsScope {
   metrics::MetricProfile profile = metrics::MetricProfile::kLoupe;
 };
 
+//! The TeamIndex index of a team named case-insensitively; NotFound listing the teams there are.
+Result<uint32_t> FindTeam(const metrics::MetricContext& ctx, std::string_view name);
+
 //! The time zone insights periods use: the workspace schedule's, else UTC.
 TimeZone InsightsZone(Session& session, metrics::MetricProfile profile);
 

@@ -13,6 +13,7 @@
 #include "loupe/core/status.h"
 #include "loupe/identity/resolver.h"
 #include "loupe/ingest/importer.h"
+#include "loupe/intelligence/settings.h"
 #include "loupe/metrics/context.h"
 #include "loupe/model/settings.h"
 #include "loupe/model/workspace.h"
@@ -196,6 +197,22 @@ class Session {
   //! (privacy::PlanErasure); identity ids above theirs are renumbered.
   Result<privacy::Erasure::Counts> EraseDeveloper(std::string_view developer);
 
+  // ---- intelligence settings and the analysis cache (docs/intelligence.md, "Cache") ----------
+  // Analyzer and analytics results are cached by key (api/analysis.h builds the keys: analysis,
+  // subject, window, profile, settings) with the versions they were computed at; any change to
+  // the data or the inputs (versions()) makes every entry stale. A stored workspace keeps them in
+  // its analysis_cache table (read entry by entry), an in-memory one in the session.
+
+  const intelligence::IntelligenceSettings& intelligence_settings() const { return intelligence_settings_; }
+  //! Checks (every day count and the commit threshold at least 1, the recent days at least the
+  //! current days), stores (meta "intelligence_settings") and applies them.
+  Status SetIntelligenceSettings(const intelligence::IntelligenceSettings& settings);
+  //! The result cached under `key` when it was computed at the current versions, else nullopt.
+  Result<std::optional<std::string>> CachedAnalysis(std::string_view key);
+  //! Caches results (key, JSON text) computed at the current versions at `now`, in one
+  //! transaction that also removes every stale entry.
+  Status CacheAnalyses(const std::vector<std::pair<std::string, std::string>>& results, Instant now);
+
   // ---- sync state (docs/storage.md, "sync_state") --------------------------------------------
   // Small JSON values a synchroniser keeps between runs (cursors, ETags), by key; stored in the
   // database (one transaction per put), or in memory for an in-memory session.
@@ -235,6 +252,9 @@ class Session {
   alerts::AlertBook alerts_;
   snapshots::Versions versions_;
   std::map<std::string, storage::SyncEntry, std::less<>> sync_state_;
+  intelligence::IntelligenceSettings intelligence_settings_;
+  //! The analysis cache of an in-memory session (a stored one reads its table).
+  std::map<std::string, storage::AnalysisEntry, std::less<>> analyses_;
   std::optional<identity::Resolution> resolution_;
   std::optional<store::ActivityStore> activity_;
   std::optional<metrics::ScheduleBook> schedules_[2];  //!< by MetricProfile

@@ -24,6 +24,15 @@ struct SyncEntry {
   friend bool operator==(const SyncEntry&, const SyncEntry&) = default;
 };
 
+//! One row of the analysis_cache table (schema 4): an analysis result and the versions of the data
+//! and inputs it was computed from.
+struct AnalysisEntry {
+  std::string result;  //!< JSON text
+  snapshots::Versions versions;
+  Instant computed_at = 0;
+  friend bool operator==(const AnalysisEntry&, const AnalysisEntry&) = default;
+};
+
 //! What a workspace stores besides its entities and identity rules (schemas 2 and 3).
 struct StoredState {
   model::WorkspaceSettings settings;
@@ -39,7 +48,7 @@ struct StoredState {
 class Database {
  public:
   //! The schema version this build writes.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   //! Creates the schema in an empty database or migrates an older one, one transaction per
   //! version step. Fails, changing nothing, on a database written by a newer Loupe
@@ -81,6 +90,10 @@ class Database {
     Status Erase(const privacy::Erasure& erasure);
     //! Upserts a sync_state row, or removes it when `entry` is nullopt.
     Status WriteSyncState(std::string_view key, const std::optional<SyncEntry>& entry);
+    //! Upserts an analysis_cache row.
+    Status WriteAnalysis(std::string_view key, const AnalysisEntry& entry);
+    //! Removes the analysis_cache rows computed at other versions than `current` (stale ones).
+    Status PruneAnalyses(const snapshots::Versions& current);
     //! Stores the versions snapshots are compared against.
     Status WriteVersions(const snapshots::Versions& versions);
     Status Commit();
@@ -102,6 +115,10 @@ class Database {
 
   //! Replaces the stored identity rules (merges, splits, mailmap, bot rules) in one transaction.
   Status WriteRules(const model::IdentityRules& rules);
+
+  //! The analysis_cache row of `key`, or nullopt (the cache is read row by row, on demand: it is
+  //! not part of Load).
+  Result<std::optional<AnalysisEntry>> ReadAnalysis(std::string_view key);
 
   //! Workspace-level key/value settings ("name", "created_at", …). The keys "app",
   //! "identity_rules", "data_version" and "inputs_version" belong to the storage layer: SetMeta

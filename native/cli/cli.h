@@ -43,6 +43,7 @@ int RunTeams(Context& ctx, std::vector<std::string> args);
 int RunSnapshots(Context& ctx, std::vector<std::string> args);
 int RunAlerts(Context& ctx, std::vector<std::string> args);
 int RunPrivacy(Context& ctx, std::vector<std::string> args);
+int RunIntelligence(Context& ctx, std::vector<std::string> args);
 
 //! The current time, which commands stamp on what they store.
 Instant Now();

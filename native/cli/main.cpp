@@ -39,6 +39,9 @@ Commands:
   snapshots SUBCOMMAND    generate | history | status — stored per-period metrics
   alerts SUBCOMMAND       rules | evaluate | history | ack | resolve — alert rules and alerts
   privacy SUBCOMMAND      export | erase — everything stored about one developer
+  intelligence SUBCOMMAND commits | reviews | expertise | burnout | collaboration | complexity |
+                          technology | analyze-all | classify-commit | classify-pr | settings —
+                          what the analyzers read in the activity, cached with the workspace
 
 Exit status: 0 success, 1 a command failed (the message names file, record and field), 2 usage.
 )";
@@ -54,7 +57,7 @@ constexpr Command kCommands[] = {
     {"export-bundle", RunExportBundle}, {"insights", RunInsights}, {"settings", RunSettings},
     {"schedules", RunSchedules},         {"teams", RunTeams},
     {"snapshots", RunSnapshots},         {"alerts", RunAlerts},
-    {"privacy", RunPrivacy},
+    {"privacy", RunPrivacy},             {"intelligence", RunIntelligence},
 };
 
 }  // namespace

@@ -38,6 +38,11 @@ void AppendJsonString(std::string& out, std::string_view s) {
 std::string FormatShortestDouble(double value) {
   if (value == 0) return "0";
   char buf[40];
+  // Whole numbers a double holds exactly print as integers (90, not %g's 9e+01).
+  if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
+  }
   // The shortest of %.1g … %.17g that round-trips; printf is exact in glibc and musl-derived
   // libcs alike, so native and wasm print the same text.
   for (int precision = 1; precision <= 17; ++precision) {

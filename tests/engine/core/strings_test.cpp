@@ -51,10 +51,10 @@ TEST_CASE("Strings: integers parse whole and in range", "[core][strings]") {
 TEST_CASE("JsonWriter: escapes and nests deterministically", "[core][json]") {
   JsonWriter w;
   w.BeginObject().Field("name", "a\"b\\c\n\x01").Key("list").BeginArray().Int(1).Bool(true).Null();
-  w.Double(0.1).Double(1e300).Double(2.675, 2).EndArray().EndObject();
+  w.Double(0.1).Double(1e300).Double(2.675, 2).Double(90).Double(-1500).Double(1e15).EndArray().EndObject();
   // 0.1 prints as 0.1 (shortest round-trip); 2.675 to 2 decimals is 2.67 or 2.68 by binary value
-  // (it is 2.67499999…), so 2.67.
-  CHECK(w.str() == R"({"name":"a\"b\\c\n\u0001","list":[1,true,null,0.1,1e+300,2.67]})");
+  // (it is 2.67499999…), so 2.67; whole numbers below 1e15 print as integers (90, not 9e+01).
+  CHECK(w.str() == R"({"name":"a\"b\\c\n\u0001","list":[1,true,null,0.1,1e+300,2.67,90,-1500,1e+15]})");
   JsonWriter pretty(true);
   pretty.BeginObject().Field("a", int64_t{1}).Key("b").BeginArray().EndArray().EndObject();
   CHECK(pretty.str() == "{\n  \"a\": 1,\n  \"b\": []\n}");

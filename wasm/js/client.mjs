@@ -33,6 +33,13 @@ const kMethods = {
     acknowledge: 'alerts.acknowledge', resolve: 'alerts.resolve',
   },
   privacy: { export: 'privacy.export', erase: 'privacy.erase' },
+  intelligence: {
+    commits: 'intelligence.commits', reviews: 'intelligence.reviews', expertise: 'intelligence.expertise',
+    burnout: 'intelligence.burnout', collaboration: 'intelligence.collaboration',
+    complexity: 'intelligence.complexity', technology: 'intelligence.technology',
+    classifyCommit: 'intelligence.classifyCommit', classifyPullRequest: 'intelligence.classifyPullRequest',
+    analyzeAll: 'intelligence.analyzeAll', settings: 'intelligence.settings', setSettings: 'intelligence.setSettings',
+  },
   sync: { getState: 'sync.getState', putState: 'sync.putState' },
 };
 // Whole documents a caller saves as files: returned as JSON text, not parsed.

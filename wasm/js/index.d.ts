@@ -59,6 +59,42 @@ export interface WindowParams {
   profile?: 'loupe' | 'aexy-compat';
 }
 
+/**
+ * Whom and which window an intelligence analysis covers (docs/api.md, "intelligence"): one of
+ * developer, team or developers (none: the workspace); days (each analysis' range) or from + to.
+ */
+export interface AnalysisParams {
+  developer?: string;
+  team?: string;
+  developers?: string[];
+  days?: number;
+  from?: string;
+  to?: string;
+  profile?: 'loupe' | 'aexy-compat';
+}
+
+/** Every intelligence result: the analyzer's output under `result`. */
+export interface AnalysisResult<R = any> {
+  analysis: 'commits' | 'reviews' | 'expertise' | 'burnout' | 'collaboration' | 'complexity' | 'technology';
+  subject: { kind: 'developer' | 'team' | 'developers' | 'workspace'; developer_id?: number; name?: string; team?: string; members?: number; developer_ids?: number[] };
+  window: { from: string; to: string };
+  profile: 'loupe' | 'aexy-compat';
+  /** When it was computed: an older instant means it came from the cache. */
+  computed_at: string;
+  result: R;
+}
+
+export interface IntelligenceSettings {
+  expertiseHalfLifeDays: number;
+  burnoutHighActivityCommits: number;
+  burnoutMinBreakDays: number;
+  burnoutBreakLookbackDays: number;
+  burnoutMinReviewsForTrend: number;
+  collaborationRecencyHorizonDays: number;
+  technologyCurrentDays: number;
+  technologyRecentDays: number;
+}
+
 type Method<P = Record<string, Json | undefined>, R = any> = (params?: P, options?: CallOptions) => Promise<R>;
 
 export interface SyncParams {
@@ -150,6 +186,23 @@ export declare class Loupe {
     resolve: Method<{ id: number; by?: string }>;
   };
   readonly privacy: { export: Method<{ developer: string }, string>; erase: Method<{ developer: string }> };
+  readonly intelligence: {
+    commits: Method<AnalysisParams, AnalysisResult>;
+    reviews: Method<AnalysisParams, AnalysisResult>;
+    /** A group without `skill`: its members compared in its ten most held skills. */
+    expertise: Method<AnalysisParams & { skill?: string }, AnalysisResult>;
+    burnout: Method<AnalysisParams, AnalysisResult>;
+    collaboration: Method<AnalysisParams, AnalysisResult>;
+    complexity: Method<AnalysisParams, AnalysisResult>;
+    technology: Method<AnalysisParams, AnalysisResult>;
+    classifyCommit: Method<{ message: string; profile?: 'loupe' | 'aexy-compat' }>;
+    classifyPullRequest: Method<{ repository: string; number: number; profile?: 'loupe' | 'aexy-compat' }>;
+    /** Every analysis for everyone, cached in one transaction; progress phase "analyze". */
+    analyzeAll: Method<{ days?: number; from?: string; to?: string; profile?: 'loupe' | 'aexy-compat' },
+      { developers: number; teams: number; analyses: number; computed: number; reused: number; seconds: number }>;
+    settings: Method<{}, IntelligenceSettings>;
+    setSettings: Method<Partial<IntelligenceSettings>, {}>;
+  };
   readonly sync: {
     /** GitHub sync in the engine (docs/sync.md). */
     github(params: SyncParams, options?: CallOptions): Promise<any>;

@@ -93,6 +93,7 @@ function formatValue(value, unit) {
   if (typeof value !== 'number') return String(value ?? '—');
   if (unit === '%') return `${numberFormat.format(Math.round(value * 1000) / 10)} %`;
   const text = numberFormat.format(value);
+  if (unit === 'days' && value === 1) return `${text} day`;
   return unit ? `${text} ${unit}` : text;
 }
 

@@ -168,14 +168,12 @@ std::string SubjectKey(Session& session, const Subject& subject) {
 
 std::string AnalysisKey(Session& session, const AnalysisRequest& r) {
   std::string key(kKeyFormat);
-  for (std::string_view part :
-       {AnalysisName(r.analysis), metrics::MetricProfileName(r.profile), std::string_view(std::to_string(r.window.start)),
-        std::string_view(std::to_string(r.window.end))}) {
-    key += '|';
-    key += part;
-  }
-  key += '|' + SubjectKey(session, r.subject) + '|' + r.skill + '|' +
-         SettingsKey(r.analysis, session.intelligence_settings());
+  key += '|';
+  key += AnalysisName(r.analysis);
+  key += '|';
+  key += metrics::MetricProfileName(r.profile);
+  key += '|' + std::to_string(r.window.start) + '|' + std::to_string(r.window.end) + '|' +
+         SubjectKey(session, r.subject) + '|' + r.skill + '|' + SettingsKey(r.analysis, session.intelligence_settings());
   return key;
 }
 

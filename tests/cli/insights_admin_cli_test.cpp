@@ -19,28 +19,9 @@ namespace loupe {
 namespace {
 
 using testing::Loupe;
+using testing::DemoDatabase;
+using testing::LoupeOk;
 using testing::Run;
-
-Run LoupeOk(const std::vector<std::string>& args) {
-  Run r = Loupe(args);
-  INFO("loupe " << args[2] << " …: " << r.err);
-  REQUIRE(r.code == 0);
-  return r;
-}
-
-//! A fresh database with the demo imported (the mailmap left out: Bruno has two developers).
-std::string DemoDatabase() {
-  char tmpl[] = "/tmp/loupe-admin-cli-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
-  const std::string db = std::string(tmpl) + "/w.db";
-  std::vector<std::string> args = {"--db", db, "import"};
-  for (const char* f : {"rocket.gitlog", "rocket-commits.json", "rocket-pulls.json", "rocket-reviews.json",
-                        "rocket-review-comments.json"}) {
-    args.push_back(testing::SourcePath(std::string("fixtures/demo/") + f));
-  }
-  LoupeOk(args);
-  return db;
-}
 
 size_t Count(const std::string& text, const std::string& needle) {
   size_t n = 0;
@@ -73,7 +54,7 @@ TEST_CASE("CLI admin: every command explains itself", "[cli]") {
 }
 
 TEST_CASE("CLI admin: teams, settings and schedules are validated and stored", "[cli]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("admin-cli");
   LoupeOk({"--db", db, "teams", "create", "Flight"});
   Run twice = Loupe({"--db", db, "teams", "create", "flight"});
   CHECK(twice.code == 1);
@@ -126,7 +107,7 @@ TEST_CASE("CLI admin: teams, settings and schedules are validated and stored", "
 }
 
 TEST_CASE("CLI admin: snapshots are generated, listed, kept fresh and marked stale", "[cli]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("admin-cli");
   // 2024-01-01 .. 2024-03-31 (inclusive) is 13 Monday-to-Monday weeks and holds the whole demo.
   // Six developers are active (dependabot is a bot): 78 developer snapshots and 13 workspace ones.
   Run generated = LoupeOk({"--db", db, "snapshots", "generate", "--from", "2024-01-01", "--to", "2024-03-31", "--json"});
@@ -181,7 +162,7 @@ TEST_CASE("CLI admin: snapshots are generated, listed, kept fresh and marked sta
 }
 
 TEST_CASE("CLI admin: alert rules, evaluation, acknowledgement and history", "[cli]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("admin-cli");
   LoupeOk({"--db", db, "alerts", "rules", "seed-templates"});
   LoupeOk({"--db", db, "alerts", "rules", "seed-templates"});
   Run rules = LoupeOk({"--db", db, "alerts", "rules", "list", "--json"});
@@ -223,7 +204,7 @@ TEST_CASE("CLI admin: alert rules, evaluation, acknowledgement and history", "[c
 }
 
 TEST_CASE("CLI admin: a developer is exported, then erased completely", "[cli]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("admin-cli");
   LoupeOk({"--db", db, "snapshots", "generate", "--from", "2024-01-01", "--to", "2024-03-31"});
   LoupeOk({"--db", db, "teams", "create", "Flight"});
   LoupeOk({"--db", db, "teams", "add", "Flight", "analima", "Chen Wei"});

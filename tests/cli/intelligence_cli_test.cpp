@@ -19,26 +19,9 @@ namespace loupe {
 namespace {
 
 using testing::Loupe;
+using testing::DemoDatabase;
+using testing::LoupeOk;
 using testing::Run;
-
-Run LoupeOk(const std::vector<std::string>& args) {
-  Run r = Loupe(args);
-  INFO("loupe " << args[2] << " …: " << r.err);
-  REQUIRE(r.code == 0);
-  return r;
-}
-
-std::string DemoDatabase() {
-  char tmpl[] = "/tmp/loupe-intelligence-cli-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
-  const std::string db = std::string(tmpl) + "/w.db";
-  std::vector<std::string> args = {"--db", db, "--quiet", "import"};
-  for (const char* f : {"rocket.gitlog", "rocket-commits.json", "rocket-pulls.json", "rocket-reviews.json"}) {
-    args.push_back(testing::SourcePath(std::string("fixtures/demo/") + f));
-  }
-  LoupeOk(args);
-  return db;
-}
 
 std::string Dispatch(const std::string& db, std::string_view method, std::string_view params) {
   auto driver = native::Sqlite3Driver::Open(db);
@@ -55,7 +38,7 @@ std::string Dispatch(const std::string& db, std::string_view method, std::string
 }
 
 TEST_CASE("loupe intelligence: --json is the engine's cached result and the text lays it out", "[cli][intelligence]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("intelligence-cli");
   const Run json = LoupeOk({"--db", db, "intelligence", "burnout", "chen@acme.dev", "--from", "2024-01-01", "--to",
                             "2024-03-31", "--json"});
   CHECK_THAT(json.out, Catch::Contains("\"analysis\": \"burnout\""));
@@ -83,7 +66,7 @@ TEST_CASE("loupe intelligence: --json is the engine's cached result and the text
 }
 
 TEST_CASE("loupe intelligence analyze-all caches everything once", "[cli][intelligence]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("intelligence-cli");
   const Run first = LoupeOk({"--db", db, "intelligence", "analyze-all", "--json"});
   CHECK_THAT(first.out, Catch::Contains("\"reused\": 0"));
   CHECK_THAT(first.out, !Catch::Contains("\"computed\": 0,"));
@@ -95,7 +78,7 @@ TEST_CASE("loupe intelligence analyze-all caches everything once", "[cli][intell
 }
 
 TEST_CASE("loupe intelligence settings classify-commit and refusals", "[cli][intelligence]") {
-  const std::string db = DemoDatabase();
+  const std::string db = DemoDatabase("intelligence-cli");
   const Run set = LoupeOk({"--db", db, "intelligence", "settings", "--set", "expertiseHalfLifeDays=90", "--set",
                            "burnoutMinBreakDays=3"});
   CHECK_THAT(set.out, Catch::Contains("expertiseHalfLifeDays: 90"));

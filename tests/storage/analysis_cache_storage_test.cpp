@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "storage/session_file.h"
 #include "support/sql_util.h"
 #include "support/test_util.h"
 
@@ -23,24 +24,6 @@ namespace {
 
 using testing::Dump;
 using testing::QueryInt;
-
-struct TempDatabase {
-  std::string path = "/tmp/loupe_analysis_cache_storage_" + std::to_string(getpid()) + ".db";
-  TempDatabase() { Remove(); }
-  ~TempDatabase() { Remove(); }
-  void Remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-  }
-};
-
-std::unique_ptr<api::Session> OpenFile(const std::string& path) {
-  auto driver = native::Sqlite3Driver::Open(path);
-  REQUIRE(driver.ok());
-  auto session = api::Session::Open(std::move(driver).value());
-  INFO(session.status().ToString());
-  REQUIRE(session.ok());
-  return std::move(session).value();
-}
 
 Instant At(const char* text) { return *api::ParseWhen(text, false); }
 
@@ -104,19 +87,19 @@ TEST_CASE("Storage: a schema 3 database migrates to schema 4 and keeps its conte
 }
 
 TEST_CASE("Storage: cached analyses and intelligence settings survive reopening", "[storage][analysis]") {
-  TempDatabase temp;
+  testing::TempDatabase temp("analysis_cache_storage");
   const Instant first = At("2024-04-03T09:00:00Z"), later = At("2024-04-03T18:00:00Z");
   const char* burnout = R"({"developer": "chen@acme.dev"})";
   std::string computed;
   {
-    auto s = OpenFile(temp.path);
+    auto s = testing::OpenSessionFile(temp.path);
     ImportDemo(*s);
     computed = Call(*s, "intelligence.burnout", burnout, first);
     Call(*s, "intelligence.setSettings", R"({"expertiseHalfLifeDays": 90})", first);
   }
   CHECK(CachedRows(temp.path) == 1);
   {
-    auto s = OpenFile(temp.path);
+    auto s = testing::OpenSessionFile(temp.path);
     CHECK(s->intelligence_settings().expertise.recency_half_life_days == 90);
     // Served from the table: the text computed at 09:00, not a new one.
     CHECK(Call(*s, "intelligence.burnout", burnout, later) == computed);
@@ -127,7 +110,7 @@ TEST_CASE("Storage: cached analyses and intelligence settings survive reopening"
   const int64_t all = CachedRows(temp.path);
   CHECK(all > 7);
   {
-    auto s = OpenFile(temp.path);
+    auto s = testing::OpenSessionFile(temp.path);
     CHECK_THAT(Call(*s, "intelligence.expertise", burnout, later + 3600),
                Catch::Contains("\"computed_at\": \"2024-04-03T18:00:00Z\""));
     // A merge makes every row stale; the next cached result removes them.
@@ -143,8 +126,8 @@ TEST_CASE("Storage: cached analyses and intelligence settings survive reopening"
 }
 
 TEST_CASE("Storage: a corrupt intelligence settings row is reported on open", "[storage][analysis]") {
-  TempDatabase temp;
-  { OpenFile(temp.path); }
+  testing::TempDatabase temp("analysis_cache_storage");
+  { testing::OpenSessionFile(temp.path); }
   {
     auto driver = native::Sqlite3Driver::Open(temp.path);
     REQUIRE(driver.ok());

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "storage/session_file.h"
 #include "support/sql_util.h"
 
 #include "engine/snapshots/session_fixture.h"
@@ -68,24 +69,6 @@ std::string State(const api::Session& s) {
   w.EndObject();
   return w.Take();
 }
-
-std::unique_ptr<api::Session> OpenFile(const std::string& path) {
-  auto driver = native::Sqlite3Driver::Open(path);
-  REQUIRE(driver.ok());
-  auto session = api::Session::Open(std::move(driver).value());
-  INFO(session.status().ToString());
-  REQUIRE(session.ok());
-  return std::move(session).value();
-}
-
-struct TempDatabase {
-  std::string path = "/tmp/loupe_settings_storage_" + std::to_string(getpid()) + ".db";
-  TempDatabase() { Remove(); }
-  ~TempDatabase() { Remove(); }
-  void Remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-  }
-};
 
 //! Everything schema 2 stores: Ana, Bob and Cy with commits, PRs and reviews in the weeks of
 //! 2024-01-08 and 2024-01-15; team Core (Ana lead, Bob); workspace and team settings; Ana's
@@ -220,16 +203,16 @@ TEST_CASE("Storage: every snapshot column has its metric field and no field lack
 }
 
 TEST_CASE("Storage: settings, snapshots and alerts come back when the workspace is reopened", "[storage][settings]") {
-  TempDatabase file;
+  testing::TempDatabase file("settings_storage");
   std::string state, bundle;
   {
-    auto s = OpenFile(file.path);
+    auto s = testing::OpenSessionFile(file.path);
     Populate(*s);
     state = State(*s);
     bundle = s->ExportBundle();
     CHECK(s->settings().teams.size() == 1);
   }
-  auto reopened = OpenFile(file.path);
+  auto reopened = testing::OpenSessionFile(file.path);
   CHECK(State(*reopened) == state);
   CHECK(reopened->ExportBundle() == bundle);
   CHECK(reopened->settings().teams[0].members.size() == 2);
@@ -239,10 +222,10 @@ TEST_CASE("Storage: settings, snapshots and alerts come back when the workspace 
 }
 
 TEST_CASE("Storage: an erasure leaves the database exactly as the session sees it", "[storage][settings][privacy]") {
-  TempDatabase file;
+  testing::TempDatabase file("settings_storage");
   std::string state, bundle;
   {
-    auto s = OpenFile(file.path);
+    auto s = testing::OpenSessionFile(file.path);
     Populate(*s);
     REQUIRE(s->EraseDeveloper("ana").ok());
     state = State(*s);
@@ -255,7 +238,7 @@ TEST_CASE("Storage: an erasure leaves the database exactly as the session sees i
   CHECK(QueryInt(**driver, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
   CHECK(QueryInt(**driver, "SELECT count(*) FROM identities WHERE key LIKE '%ana%'") == 0);
   driver->reset();
-  auto reopened = OpenFile(file.path);
+  auto reopened = testing::OpenSessionFile(file.path);
   CHECK(State(*reopened) == state);
   CHECK(reopened->ExportBundle() == bundle);
 }
@@ -264,8 +247,8 @@ TEST_CASE("Storage: a recompute that cannot be stored rolls the import back on b
   // The import's entities are written, then its recomputed snapshots; cancelling at the end of
   // the snapshot write (the second "store" phase) must leave the database and the session as
   // they were before the import.
-  TempDatabase file;
-  auto s = OpenFile(file.path);
+  testing::TempDatabase file("settings_storage");
+  auto s = testing::OpenSessionFile(file.path);
   Populate(*s);
   const std::string state = State(*s), bundle = s->ExportBundle();
   auto driver = native::Sqlite3Driver::Open(file.path);

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "storage/session_file.h"
 #include "support/sql_util.h"
 
 #include "loupe/api/dispatch.h"
@@ -22,24 +23,6 @@ using testing::Dump;
 using testing::QueryInt;
 using testing::QueryIsNull;
 using testing::QueryText;
-
-struct TempDatabase {
-  std::string path = "/tmp/loupe_sync_state_storage_" + std::to_string(getpid()) + ".db";
-  TempDatabase() { Remove(); }
-  ~TempDatabase() { Remove(); }
-  void Remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-  }
-};
-
-std::unique_ptr<api::Session> OpenFile(const std::string& path) {
-  auto driver = native::Sqlite3Driver::Open(path);
-  REQUIRE(driver.ok());
-  auto session = api::Session::Open(std::move(driver).value());
-  INFO(session.status().ToString());
-  REQUIRE(session.ok());
-  return std::move(session).value();
-}
 
 TEST_CASE("Storage: a schema 2 database migrates to the current schema and keeps its content", "[storage][sync]") {
   auto driver = native::Sqlite3Driver::Open(":memory:");
@@ -105,9 +88,9 @@ TEST_CASE("Storage: a schema 2 database migrates to the current schema and keeps
 }
 
 TEST_CASE("Storage: sync state is stored by key and survives reopening", "[storage][sync]") {
-  TempDatabase file;
+  testing::TempDatabase file("sync_state_storage");
   {
-    auto session = OpenFile(file.path);
+    auto session = testing::OpenSessionFile(file.path);
     api::CallContext context{1700000000, {}};
     REQUIRE(api::Dispatch(*session, "sync.putState", R"({"key": "github:acme/rocket", "value": {"etag": "W/\"1\""}})",
                           context)
@@ -125,7 +108,7 @@ TEST_CASE("Storage: sync state is stored by key and survives reopening", "[stora
     CHECK(QueryInt(**driver, "SELECT updated_at FROM sync_state WHERE key = 'cursor'") == 1700000400);
     CHECK_FALSE(QueryIsNull(**driver, "SELECT updated_at FROM sync_state WHERE key = 'github:acme/rocket'"));
   }
-  auto reopened = OpenFile(file.path);
+  auto reopened = testing::OpenSessionFile(file.path);
   CHECK(reopened->GetSyncState("github:acme/rocket") == R"({"etag":"W/\"1\""})");
   CHECK(reopened->GetSyncState("cursor") == "\"2024-02-01T00:00:00Z\"");
   CHECK_FALSE(reopened->GetSyncState("gone").has_value());

@@ -6,26 +6,13 @@
 
 #include "loupe/api/window.h"
 #include "loupe/core/time.h"
+#include "engine/api/demo_session.h"
 #include "support/test_util.h"
 
 namespace loupe::api {
 namespace {
 
 Instant At(const char* text) { return *ParseWhen(text, false); }
-
-// The demo workspace (fixtures/demo) in memory.
-std::unique_ptr<Session> Demo() {
-  auto session = Session::InMemory();
-  for (const char* file : {"rocket.gitlog", "rocket-commits.json", "rocket-pulls.json", "rocket-reviews.json",
-                           "rocket-review-comments.json"}) {
-    ingest::ImportOptions options;
-    options.source_name = file;
-    options.repo = "acme/rocket";
-    const std::string bytes = testing::ReadFileOrFail(testing::SourcePath(std::string("fixtures/demo/") + file));
-    REQUIRE(session->Import(ingest::InputBuffer::Copy(bytes), options).ok());
-  }
-  return session;
-}
 
 struct Caller {
   Session& session;
@@ -44,7 +31,7 @@ struct Caller {
 };
 
 TEST_CASE("Dispatch: workspace identity team schedule alert and privacy methods work on the demo", "[api][dispatch]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Caller call{*session, {At("2024-04-03T12:00:00Z"), {}}};
 
   const std::string described = call.Ok("workspace.describe");
@@ -129,7 +116,7 @@ TEST_CASE("Dispatch: workspace identity team schedule alert and privacy methods 
 }
 
 TEST_CASE("Dispatch: bad methods and params are refused naming the method and the param", "[api][dispatch]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Caller call{*session, {At("2024-04-03T12:00:00Z"), {}}};
   struct Case {
     const char* method;
@@ -193,7 +180,7 @@ TEST_CASE("Dispatch: bad methods and params are refused naming the method and th
 }
 
 TEST_CASE("Dispatch: a failed call or import leaves the session unchanged", "[api][dispatch]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Caller call{*session, {At("2024-04-03T12:00:00Z"), {}}};
   call.Ok("teams.create", R"({"name": "core"})");
   call.Ok("alerts.seedTemplates");

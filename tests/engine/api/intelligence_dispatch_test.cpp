@@ -13,25 +13,13 @@
 #include "loupe/intelligence/expertise.h"
 #include "loupe/intelligence/technology.h"
 #include "loupe/metrics/rollups/population.h"
+#include "engine/api/demo_session.h"
 #include "support/test_util.h"
 
 namespace loupe::api {
 namespace {
 
 Instant At(const char* text) { return *ParseWhen(text, false); }
-
-std::unique_ptr<Session> Demo() {
-  auto session = Session::InMemory();
-  for (const char* file : {"rocket.gitlog", "rocket-commits.json", "rocket-pulls.json", "rocket-reviews.json",
-                           "rocket-review-comments.json"}) {
-    ingest::ImportOptions options;
-    options.source_name = file;
-    options.repo = "acme/rocket";
-    const std::string bytes = testing::ReadFileOrFail(testing::SourcePath(std::string("fixtures/demo/") + file));
-    REQUIRE(session->Import(ingest::InputBuffer::Copy(bytes), options).ok());
-  }
-  return session;
-}
 
 std::string Call(Session& s, std::string_view method, std::string_view params, Instant now) {
   INFO(method << " " << params);
@@ -72,7 +60,7 @@ TEST_CASE("DaysWindow: whole UTC days up to the end of the day of now", "[api][i
 }
 
 TEST_CASE("intelligence methods answer the analyzer's result for the subject and the window", "[api][intelligence]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Session& s = *session;
   const Instant now = At("2024-04-03T12:00:00Z");
   const metrics::MetricContext ctx = s.MetricContextFor(metrics::MetricProfile::kLoupe);
@@ -134,7 +122,7 @@ TEST_CASE("intelligence methods answer the analyzer's result for the subject and
 }
 
 TEST_CASE("intelligence results are cached until the data the inputs or the settings change", "[api][intelligence]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Session& s = *session;
   const Instant first = At("2024-04-03T09:00:00Z"), later = At("2024-04-03T18:00:00Z");
   const char* params = R"({"developer": "chenwei"})";
@@ -175,7 +163,7 @@ TEST_CASE("intelligence results are cached until the data the inputs or the sett
 }
 
 TEST_CASE("intelligence.analyzeAll caches every analysis once and reuses it", "[api][intelligence]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Session& s = *session;
   const Instant now = At("2024-04-03T12:00:00Z");
   Call(s, "teams.create", R"({"name": "core"})", now);
@@ -220,7 +208,7 @@ TEST_CASE("intelligence.analyzeAll caches every analysis once and reuses it", "[
 }
 
 TEST_CASE("intelligence methods refuse bad params naming the method and the param", "[api][intelligence]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Session& s = *session;
   CHECK(CallError(s, "intelligence.burnout", R"({"developer": "chenwei", "team": "x"})").message() ==
         "intelligence.burnout: give at most one of developer, team and developers");
@@ -249,7 +237,7 @@ TEST_CASE("intelligence methods refuse bad params naming the method and the para
 }
 
 TEST_CASE("intelligence.classifyCommit and classifyPullRequest classify one change", "[api][intelligence]") {
-  auto session = Demo();
+  auto session = testing::DemoSession();
   Session& s = *session;
   const Instant now = At("2024-04-03T12:00:00Z");
   // "feat(api)!: ..." is a conventional feat with scope api, breaking by its "!".

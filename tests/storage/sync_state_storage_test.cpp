@@ -61,17 +61,8 @@ TEST_CASE("Storage: a schema 2 database migrates to the current schema and keeps
   CHECK(after.size() > before.size());
   std::string expected = before;
   expected.replace(expected.find("user_version 2"), 14, "user_version " + std::to_string(Database::kSchemaVersion));
-  for (size_t i = 0, j = 0; i < expected.size() && j < after.size();) {
-    // The old dump's lines appear in the new one in the same order.
-    const size_t end = expected.find('\n', i);
-    const std::string line = expected.substr(i, end == std::string::npos ? std::string::npos : end - i + 1);
-    const size_t at = after.find(line, j);
-    INFO(line);
-    REQUIRE(at != std::string::npos);
-    j = at + line.size();
-    if (end == std::string::npos) break;
-    i = end + 1;
-  }
+  // The old dump's lines appear in the new one in the same order.
+  CHECK(testing::FirstLineMissing(expected, after) == "");
   model::Workspace loaded;
   StoredState state;
   REQUIRE((*opened)->Load(loaded, &state).ok());

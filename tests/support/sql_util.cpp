@@ -106,4 +106,18 @@ void RemoveDatabase(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
+std::string FirstLineMissing(const std::string& earlier, const std::string& later) {
+  size_t j = 0;
+  for (size_t i = 0; i < earlier.size();) {
+    const size_t end = earlier.find('\n', i);
+    const std::string line = earlier.substr(i, end == std::string::npos ? std::string::npos : end - i + 1);
+    const size_t at = later.find(line, j);
+    if (at == std::string::npos) return line;
+    j = at + line.size();
+    if (end == std::string::npos) break;
+    i = end + 1;
+  }
+  return "";
+}
+
 }  // namespace loupe::testing

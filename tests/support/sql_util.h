@@ -18,6 +18,10 @@ bool QueryIsNull(storage::SqlDriver& driver, const std::string& sql);
 //! rows ordered by all their columns, as text: equal dumps are equal databases.
 std::string Dump(storage::SqlDriver& driver, const std::vector<std::string>& only = {});
 
+//! The first line of `earlier` that `later` does not hold in the same order ("" when every line
+//! of `earlier` appears in `later`, in order): a migration only added to the dump.
+std::string FirstLineMissing(const std::string& earlier, const std::string& later);
+
 //! Size of a file in bytes, -1 when it does not exist.
 int64_t FileSize(const std::string& path);
 //! Removes a SQLite database file with its -wal and -shm companions.

@@ -44,6 +44,7 @@ int RunSnapshots(Context& ctx, std::vector<std::string> args);
 int RunAlerts(Context& ctx, std::vector<std::string> args);
 int RunPrivacy(Context& ctx, std::vector<std::string> args);
 int RunIntelligence(Context& ctx, std::vector<std::string> args);
+int RunAnalytics(Context& ctx, std::vector<std::string> args);
 
 //! The current time, which commands stamp on what they store.
 Instant Now();

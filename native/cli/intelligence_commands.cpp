@@ -1,6 +1,7 @@
-// `loupe intelligence …`: the seven analyzers, analyze-all, one-off classifications and the
-// analyzers' settings — each one api::Dispatch call (docs/api.md, "intelligence"), so the CLI and
-// the JS package answer the same JSON; without --json the JSON is laid out as text.
+// `loupe intelligence …` (the seven analyzers, analyze-all, one-off classifications, the
+// analyzers' settings) and `loupe analytics …` (heatmaps, trends, workload, network): each one
+// api::Dispatch call (docs/api.md), so the CLI and the JS package answer the same JSON; without
+// --json the JSON is laid out as text.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -63,6 +64,25 @@ Options:
 
 constexpr const char* kCommand = "intelligence";
 
+constexpr const char* kAnalyticsHelp = R"(Usage: loupe [--db PATH] analytics SUBCOMMAND [DEV] [OPTIONS]
+
+The analytics dashboard's views (docs/analytics.md), for one developer DEV, a team, a list of
+developers or the whole workspace:
+  skills [DEV]          developers × skills: proficiency 0–100 in the skills most of them hold
+      --skills A,B,…    these skills instead; --max-skills N (1–50, default 15)
+  activity DEV          activity per local day (commits, PRs opened, reviews) with levels 0–4,
+                        and commits by day of week × hour on the developer's own clock
+                        (default: the last 365 days)
+  productivity [DEV]    commits, PRs opened and merged, reviews and lines per period
+      --group-by P      day | week (default) | month
+  workload [DEV]        open PRs, reviews waiting on them and recent commits (--days, default 30),
+                        with a workload score and the group's imbalance
+  collaboration [DEV]   the collaboration network: nodes, weighted edges, density (90 days)
+
+Options: --team TEAM, --developers A,B,…, --days N, --from WHEN --to WHEN, --profile P and --json,
+as for `loupe intelligence`.
+)";
+
 // Runs one Dispatch method and prints its result: the JSON, or its outline.
 int RunMethod(Context& ctx, std::string_view method, const std::string& params, bool json, const char* label) {
   ProgressBar bar(label, ctx.ShowProgress());
@@ -89,6 +109,35 @@ std::string JsonValue(const std::string& text) {
   JsonWriter w;
   w.String(text);
   return w.Take();
+}
+
+// --days, --from, --to and --profile as params.
+Status WriteWindow(const Args& args, JsonWriter& params) {
+  if (auto days = args.Value("--days")) {
+    int64_t n = 0;
+    if (!ParseInt64(*days, n, 0)) return InvalidInput("--days takes a whole number, got " + *days);
+    params.Field("days", n);
+  }
+  for (const char* option : {"--from", "--to", "--profile"}) {
+    if (auto value = args.Value(option)) params.Field(option + 2, *value);
+  }
+  return Status::Ok();
+}
+
+// The developer operand (the second), --team and --developers as params.
+void WriteSubject(const Args& args, JsonWriter& params) {
+  const auto& ops = args.operands();
+  if (ops.size() == 2) params.Field("developer", ops[1]);
+  if (auto team = args.Value("--team")) params.Field("team", *team);
+  for (const char* option : {"--developers", "--skills"}) {
+    if (auto list = args.Value(option)) {
+      params.Key(option + 2).BeginArray();
+      for (std::string_view item : Split(*list, ',')) {
+        if (!Trim(item).empty()) params.String(Trim(item));
+      }
+      params.EndArray();
+    }
+  }
 }
 
 }  // namespace
@@ -148,14 +197,7 @@ int RunIntelligence(Context& ctx, std::vector<std::string> argv) {
   }
 
   // The analyses and analyze-all: the window options, then the subject.
-  if (auto days = args.Value("--days")) {
-    int64_t n = 0;
-    if (!ParseInt64(*days, n, 0)) return UsageError("--days takes a whole number, got " + *days, kCommand);
-    params.Field("days", n);
-  }
-  for (const char* option : {"--from", "--to", "--profile"}) {
-    if (auto value = args.Value(option)) params.Field(option + 2, *value);
-  }
+  if (Status s = WriteWindow(args, params); !s.ok()) return UsageError(s.message(), kCommand);
   if (sub == "analyze-all") {
     if (ops.size() != 1 || args.Value("--team") || args.Value("--developers") || args.Value("--skill")) {
       return UsageError("analyze-all covers everyone: it takes only --days, --from/--to and --profile", kCommand);
@@ -169,21 +211,53 @@ int RunIntelligence(Context& ctx, std::vector<std::string> argv) {
     return UsageError("unknown subcommand " + sub, kCommand);
   }
   if (ops.size() > 2) return UsageError("expected at most one developer", kCommand);
-  if (ops.size() == 2) params.Field("developer", ops[1]);
-  if (auto team = args.Value("--team")) params.Field("team", *team);
-  if (auto list = args.Value("--developers")) {
-    params.Key("developers").BeginArray();
-    for (std::string_view ref : Split(*list, ',')) {
-      if (!Trim(ref).empty()) params.String(Trim(ref));
-    }
-    params.EndArray();
-  }
+  WriteSubject(args, params);
   if (auto skill = args.Value("--skill")) {
     if (sub != "expertise") return UsageError("--skill is for expertise", kCommand);
     params.Field("skill", *skill);
   }
   params.EndObject();
   return RunMethod(ctx, "intelligence." + sub, params.str(), json, kCommand);
+}
+
+int RunAnalytics(Context& ctx, std::vector<std::string> argv) {
+  constexpr const char* kName = "analytics";
+  Args args(std::move(argv));
+  if (Status s = args.Parse({"--team", "--developers", "--days", "--from", "--to", "--profile", "--skills",
+                             "--max-skills", "--group-by"},
+                            {"--json", "--help", "-h"});
+      !s.ok()) {
+    return UsageError(s.message(), kName);
+  }
+  if (args.Flag("--help") || args.Flag("-h")) {
+    std::fputs(kAnalyticsHelp, stdout);
+    return 0;
+  }
+  const auto& ops = args.operands();
+  if (ops.empty()) return UsageError("expected a subcommand", kName);
+  const std::string& sub = ops[0];
+  constexpr std::string_view kViews[] = {"skills", "activity", "productivity", "workload", "collaboration"};
+  if (std::find(std::begin(kViews), std::end(kViews), sub) == std::end(kViews)) {
+    return UsageError("unknown subcommand " + sub, kName);
+  }
+  if (ops.size() > 2) return UsageError("expected at most one developer", kName);
+  if (sub == "activity" && ops.size() != 2) return UsageError("activity needs a developer", kName);
+  if (args.Value("--skills") && sub != "skills") return UsageError("--skills is for skills", kName);
+  JsonWriter params;
+  params.BeginObject();
+  if (Status s = WriteWindow(args, params); !s.ok()) return UsageError(s.message(), kName);
+  WriteSubject(args, params);
+  if (auto max = args.Value("--max-skills")) {
+    int64_t n = 0;
+    if (sub != "skills" || !ParseInt64(*max, n, 0)) return UsageError("--max-skills takes a number (skills)", kName);
+    params.Field("maxSkills", n);
+  }
+  if (auto group = args.Value("--group-by")) {
+    if (sub != "productivity") return UsageError("--group-by is for productivity", kName);
+    params.Field("groupBy", *group);
+  }
+  params.EndObject();
+  return RunMethod(ctx, "analytics." + sub, params.str(), args.Flag("--json"), kName);
 }
 
 }  // namespace loupe::cli

@@ -42,6 +42,8 @@ Commands:
   intelligence SUBCOMMAND commits | reviews | expertise | burnout | collaboration | complexity |
                           technology | analyze-all | classify-commit | classify-pr | settings —
                           what the analyzers read in the activity, cached with the workspace
+  analytics SUBCOMMAND    skills | activity | productivity | workload | collaboration — heatmaps,
+                          trends, workload and the network
 
 Exit status: 0 success, 1 a command failed (the message names file, record and field), 2 usage.
 )";
@@ -58,6 +60,7 @@ constexpr Command kCommands[] = {
     {"schedules", RunSchedules},         {"teams", RunTeams},
     {"snapshots", RunSnapshots},         {"alerts", RunAlerts},
     {"privacy", RunPrivacy},             {"intelligence", RunIntelligence},
+    {"analytics", RunAnalytics},
 };
 
 }  // namespace

@@ -89,6 +89,17 @@ void Table(std::string& out, dom::array array, const std::string& indent) {
 
 void Write(std::string& out, dom::element e, int depth);
 
+// An array of scalars as one "a, b, c" line (a matrix then prints a row per line).
+bool ScalarRow(dom::element e, std::string& row) {
+  dom::array array;
+  if (e.get_array().get(array)) return false;
+  for (dom::element item : array) {
+    if (!IsScalar(item)) return false;
+    row += (row.empty() ? "" : ", ") + Scalar(item);
+  }
+  return true;
+}
+
 void WriteMember(std::string& out, std::string_view key, dom::element value, int depth) {
   const std::string indent(static_cast<size_t>(depth) * 2, ' ');
   if (IsScalar(value)) {
@@ -128,8 +139,11 @@ void Write(std::string& out, dom::element e, int depth) {
       return;
     }
     for (dom::element item : array) {
+      std::string row;
       if (IsScalar(item)) {
         out += indent + "- " + Scalar(item) + '\n';
+      } else if (ScalarRow(item, row)) {
+        out += indent + "- " + row + '\n';
       } else {
         out += indent + "-\n";
         Write(out, item, depth + 1);

@@ -10,7 +10,7 @@ namespace loupe::cli {
 
 //! Objects as "key: value" lines indented by depth; arrays of scalars on one line; arrays of flat
 //! objects (scalars only, at most 12 members) as a table with a header row; other arrays as
-//! "- " items. Keys read as words ("risk_score" -> "risk score"). InvalidInput on text that is
+//! "- " items (an array of scalars as one "- a, b, c" item). Keys read as words ("risk_score" -> "risk score"). InvalidInput on text that is
 //! not JSON.
 Result<std::string> Outline(std::string_view json);
 

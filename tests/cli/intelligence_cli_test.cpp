@@ -103,7 +103,27 @@ TEST_CASE("loupe intelligence settings classify-commit and refusals", "[cli][int
   CHECK_THAT(team.err, Catch::Contains("no team named \"nope\""));
   const Run days = Loupe({"--db", db, "intelligence", "burnout", "--days", "365"});
   CHECK(days.code == 1);
-  CHECK_THAT(days.err, Catch::Contains("param \"days\" must be between 7 and 90"));
+  CHECK_THAT(days.err, Catch::Contains("param \"days\" must be an integer in 7..90"));
+}
+
+TEST_CASE("loupe analytics: the views as JSON and as text", "[cli][analytics]") {
+  const std::string db = DemoDatabase("analytics-cli");
+  const Run trends = LoupeOk({"--db", db, "analytics", "productivity", "--group-by", "month", "--from", "2024-01-01",
+                              "--to", "2024-03-31", "--json"});
+  CHECK_THAT(trends.out, Catch::Contains("\"group_by\": \"month\""));
+  CHECK_THAT(trends.out, Catch::Contains("\"date\": \"2024-02-01\""));
+  // The text form: the monthly points as a table.
+  const Run text = LoupeOk({"--db", db, "analytics", "productivity", "--group-by", "month", "--from", "2024-01-01",
+                            "--to", "2024-03-31"});
+  CHECK_THAT(text.out, Catch::Contains("date        commits  prs opened"));
+  const Run activity = LoupeOk({"--db", db, "analytics", "activity", "chen@acme.dev", "--days", "30"});
+  CHECK_THAT(activity.out, Catch::Contains("total days: 30"));
+  CHECK_THAT(activity.out, Catch::Contains("weekday hour:\n  - 0, 0,"));
+  CHECK(Loupe({"--db", db, "analytics", "activity"}).code == 2);
+  CHECK(Loupe({"--db", db, "analytics", "workload", "--group-by", "day"}).code == 2);
+  const Run bad = Loupe({"--db", db, "analytics", "productivity", "--group-by", "quarter"});
+  CHECK(bad.code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("group by day, week or month"));
 }
 
 }  // namespace

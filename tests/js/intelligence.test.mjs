@@ -91,7 +91,7 @@ test('results are cached until an import changes the data; analyze-all reports a
   assert.equal((await loupe.intelligence.analyzeAll({})).reused, 0);
 
   await assert.rejects(loupe.intelligence.burnout({ days: 365 }), (e) =>
-    e instanceof LoupeError && e.code === 'invalid_input' && e.message === 'intelligence.burnout: param "days" must be between 7 and 90');
+    e instanceof LoupeError && e.code === 'invalid_input' && e.message === 'intelligence.burnout: param "days" must be an integer in 7..90');
   await assert.rejects(loupe.intelligence.setSettings({ technologyRecentDays: 10 }), (e) =>
     e.message === 'intelligence.setSettings: technologyRecentDays must be at least technologyCurrentDays');
   await loupe.close();
@@ -115,6 +115,37 @@ test('the package answers what the native CLI prints for the same call', { skip:
       // computed_at is each one's own clock; everything else is the same.
       assert.deepEqual({ ...wasm, computed_at: null }, { ...native, computed_at: null }, method);
     }
+    await loupe.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('analytics: the views answer what the native CLI prints', { skip: !existsSync(cli) && 'no native CLI' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'loupe-analytics-js-'));
+  try {
+    const db = join(dir, 'w.db');
+    execFileSync(cli, ['--db', db, '--quiet', 'import', ...kFiles.map((f) => join(demo, f))]);
+    const loupe = await openDemo('sqlite-memory');
+    for (const [view, args, params] of [
+      ['productivity', ['--group-by', 'month', ...['--from', kWindow.from, '--to', kWindow.to]], { groupBy: 'month', ...kWindow }],
+      ['activity', ['chen@acme.dev', '--from', kWindow.from, '--to', kWindow.to], { developer: 'chen@acme.dev', ...kWindow }],
+      ['collaboration', ['--team', 'core', '--from', kWindow.from, '--to', kWindow.to], { team: 'core', ...kWindow }],
+      ['skills', ['--developers', 'chen@acme.dev,ana@acme.dev'], { developers: ['chen@acme.dev', 'ana@acme.dev'] }],
+    ]) {
+      if (view === 'collaboration') {
+        execFileSync(cli, ['--db', db, 'teams', 'create', 'core']);
+        execFileSync(cli, ['--db', db, 'teams', 'add', 'core', 'chen@acme.dev', 'ana@acme.dev']);
+        await loupe.teams.create({ name: 'core' });
+        await loupe.teams.addMembers({ team: 'core', developers: ['chen@acme.dev', 'ana@acme.dev'] });
+      }
+      const native = JSON.parse(execFileSync(cli, ['--db', db, 'analytics', view, ...args, '--json'], { encoding: 'utf8' }));
+      const wasm = await loupe.analytics[view](params);
+      assert.deepEqual({ ...wasm, generated_at: null }, { ...native, generated_at: null }, view);
+    }
+    const activity = await loupe.analytics.activity({ developer: 'chen@acme.dev', ...kWindow });
+    assert.equal(activity.total_days, 91, 'January to March 2024 has 91 days');
+    assert.equal(activity.weekday_hour.length, 7);
     await loupe.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -40,6 +40,10 @@ const kMethods = {
     classifyCommit: 'intelligence.classifyCommit', classifyPullRequest: 'intelligence.classifyPullRequest',
     analyzeAll: 'intelligence.analyzeAll', settings: 'intelligence.settings', setSettings: 'intelligence.setSettings',
   },
+  analytics: {
+    skills: 'analytics.skills', activity: 'analytics.activity', productivity: 'analytics.productivity',
+    workload: 'analytics.workload', collaboration: 'analytics.collaboration',
+  },
   sync: { getState: 'sync.getState', putState: 'sync.putState' },
 };
 // Whole documents a caller saves as files: returned as JSON text, not parsed.

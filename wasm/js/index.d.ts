@@ -203,6 +203,14 @@ export declare class Loupe {
     settings: Method<{}, IntelligenceSettings>;
     setSettings: Method<Partial<IntelligenceSettings>, {}>;
   };
+  /** The analytics dashboard's views (docs/analytics.md); subjects and windows as for intelligence. */
+  readonly analytics: {
+    skills: Method<AnalysisParams & { skills?: string[]; maxSkills?: number }>;
+    activity: Method<{ developer: string; days?: number; from?: string; to?: string; profile?: 'loupe' | 'aexy-compat' }>;
+    productivity: Method<AnalysisParams & { groupBy?: 'day' | 'week' | 'month' }>;
+    workload: Method<{ developer?: string; team?: string; developers?: string[]; days?: number; profile?: 'loupe' | 'aexy-compat' }>;
+    collaboration: Method<AnalysisParams>;
+  };
   readonly sync: {
     /** GitHub sync in the engine (docs/sync.md). */
     github(params: SyncParams, options?: CallOptions): Promise<any>;

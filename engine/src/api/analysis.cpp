@@ -185,9 +185,7 @@ struct SharedViews {
   std::map<std::pair<Instant, Instant>, intelligence::CollaborationNetwork> networks;
 };
 
-namespace {
-
-std::vector<uint32_t> Population(const metrics::MetricContext& ctx, const Subject& subject) {
+std::vector<uint32_t> PopulationOf(const metrics::MetricContext& ctx, const Subject& subject) {
   switch (subject.kind) {
     case Subject::Kind::kWorkspace: return metrics::WorkspacePopulation(ctx);
     case Subject::Kind::kTeam: return metrics::TeamPopulation(ctx, subject.team);
@@ -196,6 +194,8 @@ std::vector<uint32_t> Population(const metrics::MetricContext& ctx, const Subjec
   }
   return {};
 }
+
+namespace {
 
 void WriteSubject(JsonWriter& w, Session& session, const Subject& subject, size_t members) {
   const auto& developers = session.resolution().developers();
@@ -397,7 +397,7 @@ Result<std::string> ComputeAnalysis(Session& session, const AnalysisRequest& r, 
   SharedViews local;
   SharedViews& views = shared ? *shared : local;
   const metrics::MetricContext ctx = session.MetricContextFor(r.profile);
-  const std::vector<uint32_t> population = Population(ctx, r.subject);
+  const std::vector<uint32_t> population = PopulationOf(ctx, r.subject);
   JsonWriter w(true);
   w.BeginObject();
   w.Field("analysis", AnalysisName(r.analysis));

@@ -54,6 +54,10 @@ struct Subject {
   std::vector<uint32_t> developers;  //!< kDeveloper: the one; kDevelopers: ascending, unique
 };
 
+//! The developers a subject covers: the workspace's or the team's population (loupe: bots left
+//! out), or the named developers.
+std::vector<uint32_t> PopulationOf(const metrics::MetricContext& ctx, const Subject& subject);
+
 struct AnalysisRequest {
   Analysis analysis = Analysis::kCommits;
   Subject subject;

@@ -1,6 +1,7 @@
-// The intelligence.* Dispatch methods (docs/api.md, "intelligence"): the seven analyzers for a
-// developer, a team, a list of developers or the workspace, cached (api/analysis.h), plus
-// analyze-all, one-off classifications and the analyzers' settings.
+// The intelligence.* and analytics.* Dispatch methods (docs/api.md, "intelligence", "analytics"):
+// the seven analyzers for a developer, a team, a list of developers or the workspace, cached
+// (api/analysis.h), plus analyze-all, one-off classifications and the analyzers' settings; and the
+// analytics dashboard's heatmaps, trends, workload and network.
 #include <algorithm>
 
 #include "api/analysis.h"
@@ -8,6 +9,8 @@
 #include "loupe/api/json.h"
 #include "loupe/api/window.h"
 #include "loupe/core/strings.h"
+#include "loupe/intelligence/analytics.h"
+#include "loupe/intelligence/collaboration_network.h"
 #include "loupe/intelligence/commit_analyzer.h"
 #include "loupe/intelligence/complexity.h"
 
@@ -77,7 +80,7 @@ Result<Window> ReadWindow(const Params& p, const DaysRange& range, Instant now) 
   if (!days) return DaysWindow(range.fallback, now);
   const bool whole_history_allowed = range.fallback == 0;
   if ((*days < range.min || *days > range.max) && !(whole_history_allowed && *days == 0)) {
-    return p.Error(kDays, "must be between " + std::to_string(range.min) + " and " + std::to_string(range.max) +
+    return p.Error(kDays, "must be an integer in " + std::to_string(range.min) + ".." + std::to_string(range.max) +
                               (whole_history_allowed ? " (or 0: the whole history)" : ""));
   }
   return DaysWindow(*days, now);
@@ -159,6 +162,87 @@ Result<std::string> SetSettings(Session& s, const Params& p, const CallContext&)
   return std::string("{}");
 }
 
+// ---- analytics -----------------------------------------------------------------------------------
+
+struct Group {
+  metrics::MetricProfile profile = metrics::MetricProfile::kLoupe;
+  std::vector<uint32_t> developers;
+  Window window;
+};
+
+// The subject's population, the profile and the window (`days` in [min, max], default `fallback`).
+Result<Group> ReadGroup(Session& s, const Params& p, const CallContext& c, DaysRange range) {
+  Group g;
+  LOUPE_ASSIGN_OR_RETURN(g.profile, ReadProfile(p));
+  LOUPE_ASSIGN_OR_RETURN(Subject subject, ReadSubject(s, p, g.profile));
+  g.developers = PopulationOf(s.MetricContextFor(g.profile), subject);
+  LOUPE_ASSIGN_OR_RETURN(g.window, ReadWindow(p, range, c.now));
+  return g;
+}
+
+Result<std::string> AnalyticsSkills(Session& s, const Params& p, const CallContext& c) {
+  LOUPE_TRY(p.Allow({kDeveloper, kTeam, kDevelopers, kDays, kFrom, kTo, kProfile, "skills", "maxSkills"}));
+  LOUPE_ASSIGN_OR_RETURN(Group g, ReadGroup(s, p, c, DaysOf(Analysis::kExpertise)));
+  LOUPE_ASSIGN_OR_RETURN(auto skills, p.OptStrings("skills"));
+  LOUPE_ASSIGN_OR_RETURN(auto max_skills, p.OptInt("maxSkills", 1, 50));
+  const auto scopes =
+      intelligence::FrameworkScopes::Build(s.workspace(), g.window.end, intelligence::VersionTable::BuiltIn());
+  std::vector<intelligence::ExpertiseProfile> profiles;
+  for (uint32_t d : g.developers) {
+    profiles.push_back(intelligence::AnalyzeExpertise(s.workspace(), s.activity(), d, g.window,
+                                                      s.intelligence_settings().expertise, scopes));
+  }
+  const auto heatmap = intelligence::BuildSkillHeatmap(profiles, skills.value_or(std::vector<std::string>{}),
+                                                       static_cast<size_t>(max_skills.value_or(15)));
+  JsonWriter w(true);
+  intelligence::WriteJson(w, heatmap, s.resolution(), c.now);
+  return w.Take();
+}
+
+Result<std::string> AnalyticsActivity(Session& s, const Params& p, const CallContext& c) {
+  LOUPE_TRY(p.Allow({kDeveloper, kDays, kFrom, kTo, kProfile}));
+  if (!p.Get(kDeveloper)) return p.Error(kDeveloper, "is required");
+  LOUPE_ASSIGN_OR_RETURN(Group g, ReadGroup(s, p, c, {365, 1, 365}));
+  const metrics::MetricContext ctx = s.MetricContextFor(g.profile);
+  JsonWriter w(true);
+  intelligence::WriteJson(w, intelligence::BuildActivityHeatmap(ctx, g.developers[0], g.window), ctx.resolution);
+  return w.Take();
+}
+
+Result<std::string> AnalyticsProductivity(Session& s, const Params& p, const CallContext& c) {
+  LOUPE_TRY(p.Allow({kDeveloper, kTeam, kDevelopers, kDays, kFrom, kTo, kProfile, "groupBy"}));
+  LOUPE_ASSIGN_OR_RETURN(Group g, ReadGroup(s, p, c, {90, 1, 3650}));
+  LOUPE_ASSIGN_OR_RETURN(auto group_by, p.OptString("groupBy"));
+  auto grouping = intelligence::ParseTrendGrouping(group_by.value_or("week"));
+  if (!grouping.ok()) return p.Error("groupBy", grouping.status().message());
+  const metrics::MetricContext ctx = s.MetricContextFor(g.profile);
+  JsonWriter w(true);
+  intelligence::WriteJson(w, intelligence::BuildProductivityTrends(ctx, g.developers, g.window, *grouping),
+                          ctx.resolution);
+  return w.Take();
+}
+
+Result<std::string> AnalyticsWorkload(Session& s, const Params& p, const CallContext& c) {
+  LOUPE_TRY(p.Allow({kDeveloper, kTeam, kDevelopers, kDays, kProfile}));
+  LOUPE_ASSIGN_OR_RETURN(auto days, p.OptInt(kDays, 1, 365));
+  LOUPE_ASSIGN_OR_RETURN(Group g, ReadGroup(s, p, c, {30, 1, 365}));
+  const metrics::MetricContext ctx = s.MetricContextFor(g.profile);
+  JsonWriter w(true);
+  intelligence::WriteJson(w, intelligence::BuildWorkload(ctx, g.developers, c.now, days.value_or(30)), ctx.resolution);
+  return w.Take();
+}
+
+Result<std::string> AnalyticsCollaboration(Session& s, const Params& p, const CallContext& c) {
+  LOUPE_TRY(p.Allow({kDeveloper, kTeam, kDevelopers, kDays, kFrom, kTo, kProfile}));
+  LOUPE_ASSIGN_OR_RETURN(Group g, ReadGroup(s, p, c, {90, 1, 365}));
+  const metrics::MetricContext ctx = s.MetricContextFor(g.profile);
+  const auto network = intelligence::BuildCollaborationNetwork(s.workspace(), ctx.store, ctx.resolution, g.developers,
+                                                               g.window, s.intelligence_settings().collaboration);
+  JsonWriter w(true);
+  intelligence::WriteAnalyticsJson(w, network, ctx.resolution);
+  return w.Take();
+}
+
 constexpr Method kIntelligenceMethods[] = {
     {"intelligence.commits", &Analyze<Analysis::kCommits>},
     {"intelligence.reviews", &Analyze<Analysis::kReviews>},
@@ -172,6 +256,11 @@ constexpr Method kIntelligenceMethods[] = {
     {"intelligence.analyzeAll", &AnalyzeAllMethod},
     {"intelligence.settings", &SettingsOf},
     {"intelligence.setSettings", &SetSettings},
+    {"analytics.skills", &AnalyticsSkills},
+    {"analytics.activity", &AnalyticsActivity},
+    {"analytics.productivity", &AnalyticsProductivity},
+    {"analytics.workload", &AnalyticsWorkload},
+    {"analytics.collaboration", &AnalyticsCollaboration},
 };
 
 }  // namespace

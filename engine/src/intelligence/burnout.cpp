@@ -26,10 +26,7 @@ std::string FormatPercent(double p) {
 int64_t LocalSeconds(const metrics::MetricContext& ctx, const metrics::EffectiveSchedule& schedule, uint32_t row) {
   const store::CommitColumns& c = ctx.store.commits();
   if (ctx.aexy()) return c.committed[row];
-  const Instant t = c.time[row];
-  if (schedule.zone) return t + schedule.zone->OffsetSecondsAt(t);
-  if (c.flags[row] & store::kCommitOffsetKnown) return t + int64_t{c.offset[row]} * 60;
-  return t;
+  return metrics::LocalSeconds(schedule, c.time[row], c.own_offset(row));
 }
 
 bool Counted(const metrics::MetricContext& ctx, uint32_t row) {

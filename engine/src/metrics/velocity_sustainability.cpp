@@ -78,12 +78,7 @@ Sustainability ComputeSustainability(const MetricContext& ctx, uint32_t dev, con
     if (!Counted(ctx, row)) continue;
     ++commits;
     const Instant t = ctx.aexy() ? c.committed[row] : c.time[row];
-    int64_t local = t;
-    if (schedule.zone) {
-      local += schedule.zone->OffsetSecondsAt(t);
-    } else if (c.flags[row] & store::kCommitOffsetKnown) {
-      local += int64_t{c.offset[row]} * 60;
-    }
+    const int64_t local = LocalSeconds(schedule, t, c.own_offset(row));
     const int64_t local_day = FloorDiv(local, kSecondsPerDay);
     const int local_hour = static_cast<int>((local - local_day * kSecondsPerDay) / 3600);
     const bool off_day = ctx.aexy() ? (schedule.working_days >> WeekdayFromDays(local_day) & 1) == 0

@@ -7,6 +7,7 @@
 #include "api/analysis.h"
 #include "loupe/api/dispatch.h"
 #include "loupe/api/window.h"
+#include "loupe/intelligence/analytics.h"
 #include "loupe/intelligence/burnout.h"
 #include "loupe/intelligence/commit_analyzer.h"
 #include "loupe/intelligence/complexity.h"
@@ -213,9 +214,9 @@ TEST_CASE("intelligence methods refuse bad params naming the method and the para
   CHECK(CallError(s, "intelligence.burnout", R"({"developer": "chenwei", "team": "x"})").message() ==
         "intelligence.burnout: give at most one of developer, team and developers");
   CHECK(CallError(s, "intelligence.burnout", R"({"days": 120})").message() ==
-        "intelligence.burnout: param \"days\" must be between 7 and 90");
+        "intelligence.burnout: param \"days\" must be an integer in 7..90");
   CHECK(CallError(s, "intelligence.expertise", R"({"days": 10})").message() ==
-        "intelligence.expertise: param \"days\" must be between 30 and 3650 (or 0: the whole history)");
+        "intelligence.expertise: param \"days\" must be an integer in 30..3650 (or 0: the whole history)");
   CHECK(CallError(s, "intelligence.commits", R"({"days": 30, "from": "2024-01-01", "to": "2024-02-01"})").message() ==
         "intelligence.commits: give either days or from and to");
   CHECK(CallError(s, "intelligence.commits", R"({"from": "2024-02-01", "to": "2024-01-01"})").message() ==
@@ -249,6 +250,55 @@ TEST_CASE("intelligence.classifyCommit and classifyPullRequest classify one chan
   const std::string params = R"({"repository": "acme/rocket", "number": )" + std::to_string(pr.number) + "}";
   const std::string out = Call(s, "intelligence.classifyPullRequest", params, now);
   CHECK(testing::MinifyJson(out) == Compact(intelligence::ClassifyPullRequest(s.workspace(), pr)));
+}
+
+}  // namespace
+}  // namespace loupe::api
+
+namespace loupe::api {
+namespace {
+
+TEST_CASE("analytics methods answer the rollups of the subject", "[api][analytics]") {
+  auto session = testing::DemoSession();
+  Session& s = *session;
+  const Instant now = At("2024-04-03T12:00:00Z");
+  const metrics::MetricContext ctx = s.MetricContextFor(metrics::MetricProfile::kLoupe);
+  const uint32_t chen = s.resolution().Lookup(s.workspace(), "chen@acme.dev").value();
+
+  // The activity of the last 365 days up to the end of 2024-04-03 (UTC): 365 local days.
+  const std::string activity = Call(s, "analytics.activity", R"({"developer": "chen@acme.dev"})", now);
+  const auto heatmap = intelligence::BuildActivityHeatmap(ctx, chen, DaysWindow(365, now));
+  REQUIRE(heatmap.max_count > 0);
+  JsonWriter direct;
+  intelligence::WriteJson(direct, heatmap, ctx.resolution);
+  CHECK(testing::MinifyJson(activity) == direct.str());
+  CHECK_THAT(activity, Catch::Contains("\"total_days\": 365"));
+
+  const std::string trends =
+      Call(s, "analytics.productivity", R"({"from": "2024-01-01", "to": "2024-03-31", "groupBy": "month"})", now);
+  const auto population = metrics::WorkspacePopulation(ctx);
+  JsonWriter expected;
+  intelligence::WriteJson(expected,
+                          intelligence::BuildProductivityTrends(ctx, population, {At("2024-01-01T00:00:00Z"),
+                                                                                  At("2024-04-01T00:00:00Z")},
+                                                                intelligence::TrendGrouping::kMonth),
+                          ctx.resolution);
+  CHECK(testing::MinifyJson(trends) == expected.str());
+  CHECK_THAT(trends, Catch::Contains("\"date\": \"2024-03-01\""));
+
+  const std::string workload = Call(s, "analytics.workload", R"({"developers": ["chen@acme.dev", "ana@acme.dev"]})", now);
+  CHECK_THAT(workload, Catch::Contains("\"developer_name\": \"Chen Wei\""));
+  CHECK_THAT(workload, Catch::Contains("\"imbalance_score\""));
+  const std::string network = Call(s, "analytics.collaboration", R"({"from": "2024-01-01", "to": "2024-03-31"})", now);
+  CHECK_THAT(network, Catch::Contains("\"density\": 1"));
+  const std::string skills = Call(s, "analytics.skills", R"({"maxSkills": 2})", now);
+  CHECK_THAT(skills, Catch::Contains("\"generated_at\": \"2024-04-03T12:00:00Z\""));
+
+  CHECK(CallError(s, "analytics.activity", "{}").message() == "analytics.activity: param \"developer\" is required");
+  CHECK(CallError(s, "analytics.productivity", R"({"groupBy": "quarter"})").message() ==
+        "analytics.productivity: param \"groupBy\" group by day, week or month, got \"quarter\"");
+  CHECK(CallError(s, "analytics.skills", R"({"maxSkills": 51})").message() ==
+        "analytics.skills: param \"maxSkills\" must be an integer in 1..50");
 }
 
 }  // namespace

@@ -38,6 +38,13 @@ struct EffectiveSchedule {
   bool IsLateNight(int hour, MetricProfile profile) const;
 };
 
+//! An instant on the developer's wall clock (seconds since 1970-01-01 00:00 local): in the
+//! schedule's zone, else at the commit's own UTC offset when it is known, else UTC.
+inline int64_t LocalSeconds(const EffectiveSchedule& schedule, Instant t, std::optional<int> own_offset_minutes) {
+  if (schedule.zone) return t + schedule.zone->OffsetSecondsAt(t);
+  return own_offset_minutes ? t + int64_t{*own_offset_minutes} * 60 : t;
+}
+
 //! Every developer's effective schedule plus the workspace's, resolved from the settings with
 //! the order of docs/metrics.md ("Schedules") for the given profile. Unknown zone names fall back
 //! to the next source (the settings commands reject them, so this only guards old data).

@@ -1,6 +1,7 @@
 // loupe/store/activity_store.h — the columnar, time-sorted activity every computation reads.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct CommitColumns {
   std::vector<uint32_t> co_author_devs;
 
   size_t size() const { return time.size(); }
+  //! The author's own UTC offset in minutes, or nullopt when the commit did not say.
+  std::optional<int> own_offset(size_t row) const {
+    return (flags[row] & kCommitOffsetKnown) != 0 ? std::optional<int>(offset[row]) : std::nullopt;
+  }
 };
 
 //! Pull requests, sorted by creation instant (unknown creation first).

@@ -137,7 +137,10 @@ int64_t WorkingDaysIn(const EffectiveSchedule& schedule, const Window& window) {
   const int64_t last = FloorDiv(window.end + zone.OffsetSecondsAt(window.end), kSecondsPerDay) + 1;
   int64_t days = 0;
   for (int64_t day = first; day <= last; ++day) {
-    const Instant noon = zone.ToUtc(CivilTime{CivilFromDays(day), 12, 0, 0});
+    // Without a zone the clock is UTC and noon is plain arithmetic (the common case, per snapshot
+    // cell: the zone lookup dominated velocity's time).
+    const Instant noon = schedule.zone ? zone.ToUtc(CivilTime{CivilFromDays(day), 12, 0, 0})
+                                       : day * kSecondsPerDay + 12 * 3600;
     if (noon >= window.start && noon < window.end && schedule.IsWorkingDay(day)) ++days;
   }
   return std::max<int64_t>(days, 1);

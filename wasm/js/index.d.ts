@@ -6,7 +6,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** An engine error. `file`, `record` and `field` locate input errors ("" when unknown). */
 export declare class LoupeError extends Error {
   readonly code: 'invalid_input' | 'not_found' | 'already_exists' | 'failed_precondition' | 'io_error' | 'cancelled'
-    | 'unsupported' | 'internal' | 'locked' | 'aborted' | string;
+    | 'unsupported' | 'internal' | 'locked' | string;
   readonly file: string;
   readonly record: string;
   readonly field: string;

@@ -1,23 +1,58 @@
 // bench/storage_dataset.mjs — the deterministic mid-size import inputs of run_storage_bench.mjs:
-// one repository's git log export (docs/formats.md, "git log export") with numstat rows, and the
-// GitHub REST list pages of its pull requests and their reviews, over 52 weeks from Monday
-// 2025-01-06. Same parameters, same bytes (a splitmix32 stream, integer arithmetic only).
+// one repository's git log export (docs/formats.md, "git log export") with numstat rows and a few
+// manifest records, and the GitHub REST list pages of its pull requests and their reviews, over 52
+// weeks from Monday 2025-01-06; then what the analyze steps add after the snapshots. Same
+// parameters, same bytes (a splitmix32 stream, integer arithmetic only).
 //
 //   import { writeDataset } from './storage_dataset.mjs';
 //   const info = writeDataset(dir, { commits: 100000 });  // skipped when dir holds these params
-//   // info: { files: ['app.gitlog', 'pulls.json', 'reviews.json'], repo, from, to, counts }
+//   // info: { files: ['app.gitlog', 'pulls.json', 'reviews.json'], setup: {imports: ['people.json'],
+//   //         calls: 'teams.calls'}, repo, from, to, counts }
 //
 // Shape: `developers` people (default 1 per 250 commits, at least 20) with a login and one e-mail
 // each (example.test: no real address), commits on weekdays in office hours in one of three UTC
 // offsets, 1–6 files each (a pool of paths with a few hot ones), 1 % with a Co-authored-by line;
 // one PR per 8 commits (85 % merged, 10 % closed, 5 % open) with ~2 reviews each (80 % approved,
-// 12 % changes requested, 8 % commented) by other developers.
+// 12 % changes requested, 8 % commented) by other developers. Four dependency manifests
+// (web/package.json, engine/Cargo.toml, ml/pyproject.toml, tools/go.mod), each changed by four
+// commits spread over the year with newer versions each time: 16 manifest records, so technology
+// tracking has versions to rate. Commit messages are all "Change N: update module M" (one commit
+// type) and the PRs carry no sizes or files (REST list items do not), so commits and complexity
+// run over uniform inputs.
+//
+// The commits name people by e-mail and the PRs and reviews by login, which nothing in those
+// files links: imported alone, each person is two developers. `setup` is what the analyze steps
+// apply first (after the snapshots, untimed): people.json, a Loupe bundle (docs/bundle.md) holding
+// only identities and the e-mail–login links, so each person is one developer with commits, PRs
+// and reviews; and teams.calls, one api::Dispatch call per line (`method<TAB>params JSON`):
+// teams of 25 people (at least 2 teams).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const kStart = Date.UTC(2025, 0, 6) / 1000;  // Monday
 const kWeeks = 52;
 const kRepo = 'acme/app';
+
+// The manifests' contents by path, one per update (oldest first); each update is one commit's.
+const kManifests = {
+  'web/package.json': [['18', '17.0.2', '4.9.5', '4.5.0'], ['18', '18.2.0', '5.3.3', '5.0.10'],
+    ['20', '18.3.1', '5.5.4', '5.4.8'], ['22', '19.0.0', '5.7.2', '6.0.3']].map(([node, react, ts, vite]) =>
+    `${JSON.stringify({
+      name: 'web', private: true, engines: { node: `>=${node}` },
+      dependencies: { react: `^${react}`, 'react-dom': `^${react}` },
+      devDependencies: { typescript: `^${ts}`, vite: `^${vite}` },
+    }, null, 2)}\n`),
+  'engine/Cargo.toml': [['1.70', '1.28', '4.3'], ['1.74', '1.35', '4.4'], ['1.78', '1.40', '4.8'],
+    ['1.82', '1.42', '4.9']].map(([rust, tokio, actix]) =>
+    `[package]\nname = "engine"\nversion = "0.1.0"\nedition = "2021"\nrust-version = "${rust}"\n\n` +
+    `[dependencies]\ntokio = { version = "${tokio}", features = ["full"] }\nserde = "1.0"\nactix-web = "${actix}"\n`),
+  'ml/pyproject.toml': [['3.8', '4.1', '1.10', '1.5'], ['3.10', '4.2', '2.5', '2.1'], ['3.11', '5.0', '2.8', '2.2'],
+    ['3.12', '5.1', '2.10', '2.2.3']].map(([python, django, pydantic, pandas]) =>
+    `[project]\nname = "ml"\nrequires-python = ">=${python}"\n` +
+    `dependencies = [\n  "django>=${django}",\n  "pydantic>=${pydantic}",\n  "pandas>=${pandas}",\n]\n`),
+  'tools/go.mod': ['1.20', '1.21', '1.22', '1.23'].map((go) =>
+    `module example.test/tools\n\ngo ${go}\n\nrequire golang.org/x/sync v0.${go.slice(2)}.0\n`),
+};
 
 function Rng(seed) {
   let s = seed >>> 0;
@@ -66,6 +101,13 @@ export function generate({ commits = 100000, developers } = {}) {
     const local = day * 86400 + (9 + rng.below(9)) * 3600 + rng.below(3600);
     times.push({ dev, t: Math.min(kStart + span - 1, kStart + local - devs[dev].offset * 60) });
   }
+  // Manifest update k (0..15) is file k % 4's version k / 4, by commit (k + 1) · commits / 17.
+  const manifestPaths = Object.keys(kManifests);
+  const manifestAt = new Map();
+  for (let k = 0; k < 16; k++) {
+    const i = Math.floor(((k + 1) * commits) / 17);
+    if (!manifestAt.has(i)) manifestAt.set(i, { path: manifestPaths[k % 4], content: kManifests[manifestPaths[k % 4]][k >> 2] });
+  }
   const records = [];
   for (let i = commits - 1; i >= 0; i--) {
     const { dev, t } = times[i];
@@ -82,8 +124,13 @@ export function generate({ commits = 100000, developers } = {}) {
       const p = rng.below(4) === 0 ? paths[rng.below(20)] : paths[rng.below(paths.length)];
       rows.push(`${1 + rng.below(80)}\t${rng.below(40)}\t${p}`);
     }
+    const manifest = manifestAt.get(i);
+    if (manifest) rows.push(`${manifest.content.split('\n').length - 1}\t0\t${manifest.path}`);
     const parent = i > 0 ? sha(1, i - 1) : '';
     records.push(`\x1e${sha(1, i)}\x1f${parent}\x1f${d.name}\x1f${d.email}\x1f${date}\x1f${d.name}\x1f${d.email}\x1f${date}\x1fmain\x1f\x1f${message}\x1f\n\n${[...new Set(rows)].join('\n')}\n`);
+  }
+  for (const [i, { path, content }] of [...manifestAt].sort((a, b) => a[0] - b[0])) {
+    records.push(`\x1emanifest\x1f${sha(1, i)}\x1f${path}\x1f${Buffer.byteLength(content)}\x1f${content}\n`);
   }
   const gitlog = records.join('');
 
@@ -123,22 +170,40 @@ export function generate({ commits = 100000, developers } = {}) {
       });
     }
   }
+  // Setup of the analyze steps: each person's e-mail and login linked; teams of 25.
+  const peopleBundle = {
+    format: 'loupe-bundle', version: 1, repositories: [],
+    identities: devs.flatMap((d) => [{ kind: 'email', value: d.email, names: [d.name] },
+      { kind: 'login', value: d.login, names: [], github_user_id: d.id }]),
+    links: devs.map((_, i) => [2 * i, 2 * i + 1]),
+  };
+  const teamCount = Math.max(2, Math.floor(people / 25));
+  const calls = [];
+  for (let t = 0; t < teamCount; t++) {
+    const name = `Team ${pad(t)}`;
+    const members = devs.filter((_, i) => i % teamCount === t).map((d) => `login:${d.login}`);
+    calls.push(`teams.create\t${JSON.stringify({ name })}`);
+    calls.push(`teams.addMembers\t${JSON.stringify({ team: name, developers: members })}`);
+  }
+
   const endDay = new Date((kStart + span - 86400) * 1000).toISOString().slice(0, 10);
   return {
     repo: kRepo, from: new Date(kStart * 1000).toISOString().slice(0, 10), to: endDay,
-    counts: { developers: people, commits, pull_requests: prCount, reviews: reviews.length },
+    counts: { developers: people, commits, pull_requests: prCount, reviews: reviews.length, manifests: manifestAt.size,
+      teams: teamCount },
     contents: { 'app.gitlog': gitlog, 'pulls.json': JSON.stringify(pulls), 'reviews.json': JSON.stringify(reviews) },
+    setupContents: { 'people.json': JSON.stringify(peopleBundle), 'teams.calls': `${calls.join('\n')}\n` },
   };
 }
 
 export function writeDataset(dir, params = {}) {
-  const key = JSON.stringify({ version: 1, ...params });
+  const key = JSON.stringify({ version: 2, ...params });
   const infoFile = join(dir, 'dataset.json');
   if (existsSync(infoFile)) {
     const info = JSON.parse(readFileSync(infoFile, 'utf8'));
     if (info.key === key) return info;
   }
-  const { contents, ...rest } = generate(params);
+  const { contents, setupContents, ...rest } = generate(params);
   mkdirSync(dir, { recursive: true });
   const files = Object.keys(contents);
   const bytes = {};
@@ -146,7 +211,8 @@ export function writeDataset(dir, params = {}) {
     writeFileSync(join(dir, f), contents[f]);
     bytes[f] = Buffer.byteLength(contents[f]);
   }
-  const info = { key, files, bytes, ...rest };
+  for (const [f, text] of Object.entries(setupContents)) writeFileSync(join(dir, f), text);
+  const info = { key, files, setup: { imports: ['people.json'], calls: 'teams.calls' }, bytes, ...rest };
   writeFileSync(infoFile, JSON.stringify(info, null, 1));
   return info;
 }

@@ -191,8 +191,9 @@ int main(int argc, char** argv) {
       start = Now();
       last_report = Call(*session, "snapshots.generate", params, context);
       t.snapshots = Now() - start;
-      // A second, read-only connection counts the rows (the WAL shows it every commit), so the
-      // session analyze-all runs in is the one that imported, as in the wasm runs.
+      // From here a second, read-only connection counts the rows (in WAL mode it sees every
+      // committed transaction), so analyze-all runs in the session that made the snapshots, with
+      // whatever it holds warm, as in every other round and in the wasm runs.
       if (count_rows) rows_after_snapshots = CountRows(db_path);
 
       for (size_t i = 0; i < setup_inputs.size(); ++i) {

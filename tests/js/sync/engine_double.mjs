@@ -1,8 +1,9 @@
 // A stand-in for the engine in the sync tests that only need to see what the sync hands over:
-// it records every importBytes call (name, options, the JSON values read), keeps the entities by
-// their natural keys the way the importer merges them, and stores sync state as JSON text in a
-// `store` object that a second instance can share (a reload). Tests that compare data use the
-// real engine (engine.mjs); this double checks the protocol side.
+// it records every importBytes call (name, options, the JSON values read, or the bundle of
+// manifests), keeps the entities by their natural keys the way the importer merges them, and
+// stores sync state as JSON text in a `store` object that a second instance can share (a
+// reload). Tests that compare data use the real engine (engines.mjs); this double checks the
+// protocol side.
 
 // Splits `[…][…]` / `[…]\n[…]` / `{…}` into JSON values (strings may hold brackets).
 export function parseConcatenated(text) {
@@ -49,9 +50,11 @@ export class EngineDouble {
     this.reviewComments = new Set();
     this.issueComments = new Set();
     this.prCommits = new Map();  // "repo#n" → [sha]
+    this.manifests = new Map();  // "repo|path|commit" → {at, content}
   }
 
   importBytes(name, bytes, options = {}) {
+    if (options.format === 'bundle') return this.importBundle(name, bytes, options);
     const text = new TextDecoder().decode(bytes);
     const values = parseConcatenated(text);
     const objects = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
@@ -81,6 +84,23 @@ export class EngineDouble {
     return JSON.stringify({ source: name, records: objects.length, added, changed: added > 0 });
   }
 
+  // A bundle as the sync writes it: only `manifests` are expected; they merge by natural key.
+  importBundle(name, bytes, options) {
+    const bundle = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (bundle.format !== 'loupe-bundle' || Object.keys(bundle)[0] !== 'format') throw new Error(`${name}: not a Loupe bundle`);
+    const extra = Object.keys(bundle).filter((k) => !['format', 'version', 'repositories', 'manifests'].includes(k));
+    if (extra.length) throw new Error(`${name}: unexpected bundle sections ${extra.join(', ')}`);
+    this.imports.push({ name, options, bundle });
+    let added = 0;
+    for (const m of bundle.manifests) {
+      const key = `${bundle.repositories[m.repo].toLowerCase()}|${m.path}|${m.commit}`;
+      if (this.manifests.has(key)) continue;  // a manifest at a commit never changes
+      added++;
+      this.manifests.set(key, { at: m.at, content: m.content });
+    }
+    return JSON.stringify({ source: name, records: bundle.manifests.length, added, changed: added > 0 });
+  }
+
   call(method, params = {}) {
     if (method === 'sync.getState') {
       const v = this.store.state.get(params.key);
@@ -97,6 +117,7 @@ export class EngineDouble {
         pullRequests: this.pulls.size,
         reviews: this.reviews.size,
         comments: this.reviewComments.size + this.issueComments.size,
+        manifests: this.manifests.size,
       });
     }
     throw new Error(`engine double: no method ${method}`);

@@ -105,6 +105,12 @@ describe('sync against the replayed panjf2000/ants API', { concurrency: false },
     assert.equal(summary.repositories[0].commits, 90);
     assert.equal(summary.repositories[0].pullRequests, 49);
     assert.equal(summary.requests, server.log.length);
+    // One recorded commit changed go.mod; the recordings hold no contents, so the replay answers
+    // 404 and the manifest is skipped, counted (manifests.test.mjs covers contents).
+    const contents = server.log.filter((e) => e.path.startsWith(`${P}/contents/`));
+    assert.deepEqual(contents.map((e) => [e.path, e.status]), [[`${P}/contents/go.mod`, 404]]);
+    assert.equal(summary.repositories[0].manifests, 0);
+    assert.deepEqual(summary.repositories[0].manifestsSkipped, { 'not found at its commit': 1 });
     assert.ok(progress.some((p) => p.phase === 'commit-details' && p.total === 90 && p.done === 90));
     assert.equal(progress.at(-1).phase, 'done');
 
@@ -426,7 +432,9 @@ describe('rate-limit edges and full re-reads', { concurrency: false }, () => {
     const before = engine.call('workspace.describe');
     server.clearLog();
     const summary = await syncGitHub(options(server, engine, clock, { full: true }));
-    assert.ok(server.log.every((e) => e.ifNoneMatch === null && e.status === 200));
+    assert.ok(server.log.every((e) => e.ifNoneMatch === null));
+    // Every request answers 200 but the contents the recordings lack (see the first test).
+    assert.ok(server.log.every((e) => e.status === 200 || (e.status === 404 && e.path === `${P}/contents/go.mod`)));
     assert.equal(summary.repositories[0].commits, 90);
     assert.equal(summary.repositories[0].pullRequests, 49);
     assert.equal(engine.call('workspace.describe'), before);

@@ -6,6 +6,9 @@
 // recorded PR-commit objects plus the numstat rows of the same commits in the ants git exports
 // (every recorded non-merge commit is in them), in the documented shape of
 // GET /repos/O/N/commits/SHA; merge commits, absent from the exports, come without stats/files.
+// The recordings hold no file contents: the contents endpoint answers 404 for them. Another data
+// source (git_fixture.mjs: a git repository the test builds) can stand in for RecordedApi and
+// serve contents too, in the contents API's format (base64; over 1 MB only as raw bytes).
 //
 // Nothing here prints data: the recordings hold e-mail addresses.
 import { createHash } from 'node:crypto';
@@ -237,7 +240,8 @@ export class RecordedApi {
 
 /**
  * Starts the replay server. Options: token (required Authorization, default none: any or no
- * token is accepted), pageSize (default 7), data (a RecordedApi), host (default 127.0.0.1),
+ * token is accepted), pageSize (default 7), data (a RecordedApi, or any object with its methods,
+ * a `repo` name and `contents(path, ref)`; see git_fixture.mjs), host (default 127.0.0.1),
  * prefix (a path the API lives under, e.g. /api/v3; `path` in the log is without it).
  * Resolves to the server object: url, api (the RecordedApi), log (every request: {method, path,
  * query, authorization, ifNoneMatch, status}), inject(rule), close().
@@ -284,9 +288,9 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
     respond(req, res, entry, slice, links.length ? { link: links.join(', ') } : {});
   }
 
-  function respond(req, res, entry, body, headers = {}) {
-    const text = JSON.stringify(body);
-    const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
+  // A 200 with an ETag (the body's hash), or a 304 when the request names that ETag.
+  function respondBytes(req, res, entry, body, contentType, headers = {}) {
+    const etag = `W/"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
     const common = { etag, 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), ...headers };
     if (req.headers['if-none-match'] === etag) {
       entry.status = 304;
@@ -295,8 +299,11 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
       return;
     }
     entry.status = 200;
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...common });
-    res.end(text);
+    res.writeHead(200, { 'content-type': contentType, ...common });
+    res.end(body);
+  }
+  function respond(req, res, entry, body, headers = {}) {
+    respondBytes(req, res, entry, JSON.stringify(body), 'application/json; charset=utf-8', headers);
   }
 
   function handle(req, res) {
@@ -311,6 +318,7 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
       url: `${base}${outside ? '' : prefix}${url.pathname}${url.search}`,
       authorization: req.headers.authorization ?? null,
       ifNoneMatch: req.headers['if-none-match'] ?? null,
+      accept: req.headers.accept ?? null,
       status: null,
     };
     log.push(entry);
@@ -332,7 +340,7 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
       }
     }
     if (req.method !== 'GET' || outside) return send(res, req, 404, { message: 'Not Found' }, {}, entry);
-    const repoPath = `/repos/${REPO}`;
+    const repoPath = `/repos/${api.repo ?? REPO}`;
     const p = url.pathname;
     if (!p.startsWith(repoPath + '/') && p !== repoPath) return send(res, req, 404, { message: 'Not Found' }, {}, entry);
     const rest = p.slice(repoPath.length);
@@ -343,6 +351,16 @@ export async function startReplayServer({ token = null, pageSize = 7, data = nul
     if ((m = /^\/commits\/([0-9a-f]{40})$/.exec(rest))) {
       const c = api.singleCommit(m[1]);
       return c ? respond(req, res, entry, c) : send(res, req, 422, { message: `No commit found for SHA: ${m[1]}` }, {}, entry);
+    }
+    if ((m = /^\/contents\/(.+)$/.exec(rest))) {
+      // GET /repos/O/N/contents/PATH?ref=SHA: a file as JSON with base64 content, or with the raw
+      // media type its bytes. Files over 1 MB come without content in JSON (encoding "none").
+      const file = api.contents?.(m[1].split('/').map(decodeURIComponent).join('/'), url.searchParams.get('ref')) ?? null;
+      if (!file) return send(res, req, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' }, {}, entry);
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(req.headers.accept ?? '') && file.bytes) {
+        return respondBytes(req, res, entry, file.bytes, 'application/vnd.github.raw; charset=utf-8');
+      }
+      return respond(req, res, entry, file.json);
     }
     if (rest === '/pulls') {
       return paginate(req, res, entry, api.pullList({ sort: url.searchParams.get('sort') ?? 'created', direction: url.searchParams.get('direction') ?? 'desc' }), url);

@@ -1,7 +1,8 @@
 // GitHub sync: fetches a repository's commits, pull requests, reviews, review comments,
 // conversation comments and PR commit lists from the GitHub REST API and hands every response,
-// whole, to the engine's GitHub REST importer. Plain ES module without dependencies: it runs in
-// the engine's worker and under node (tests). See docs/sync.md.
+// whole, to the engine's GitHub REST importer; the dependency manifests the commits changed are
+// fetched from the contents API and imported as a Loupe bundle of manifests. Plain ES module
+// without dependencies: it runs in the engine's worker and under node (tests). See docs/sync.md.
 //
 //   const summary = await syncGitHub({ fetch, engine, token, repositories: ['owner/name'],
 //                                      apiBase, onProgress, signal });
@@ -12,7 +13,9 @@
 // error resumes where it stopped. The token is sent only to `apiBase` and never stored here.
 
 const DEFAULT_API = 'https://api.github.com';
-const STATE_VERSION = 1;
+// Version 2 added the manifests step; a version-1 cursor is read again from the start so the
+// manifests of the commits it had already synced are fetched too.
+const STATE_VERSION = 2;
 
 /** An error of the sync; `code` is one of the codes listed in docs/sync.md. */
 export class SyncError extends Error {
@@ -175,8 +178,9 @@ class GitHubClient {
   /**
    * GET `url` (absolute, under apiBase). With `etag`, a conditional request. Resolves to
    * {status: 200|304, etag, next, bytes, json} or {status: 404|409} when `allow` lists it.
+   * `accept` replaces the JSON media type; with `raw` the body is not parsed (no `json`).
    */
-  async get(url, { etag = null, repo, allow = [] } = {}) {
+  async get(url, { etag = null, repo, allow = [], accept = 'application/vnd.github+json', raw = false } = {}) {
     if (!this.isApiUrl(url)) {
       throw new SyncError('refused_host', `refusing to request ${url}: it is not under the API base ${this.api.href}`, { url });
     }
@@ -187,7 +191,7 @@ class GitHubClient {
       if (this.gate) await this.gate;
       this.checkAborted();
       const headers = {
-        Accept: 'application/vnd.github+json',
+        Accept: accept,
         'X-GitHub-Api-Version': '2022-11-28',
       };
       if (this.token) headers.Authorization = `Bearer ${this.token}`;
@@ -210,10 +214,12 @@ class GitHubClient {
       if (status === 200) {
         const buffer = new Uint8Array(await response.arrayBuffer());
         let json;
-        try {
-          json = JSON.parse(decoder.decode(buffer));
-        } catch (e) {
-          throw new SyncError('bad_response', `GET ${url}: the response is not JSON (${e.message})`, { url, status });
+        if (!raw) {
+          try {
+            json = JSON.parse(decoder.decode(buffer));
+          } catch (e) {
+            throw new SyncError('bad_response', `GET ${url}: the response is not JSON (${e.message})`, { url, status });
+          }
         }
         // The last request of the allowance: wait for the reset before the next one.
         if (h('x-ratelimit-remaining') === '0' && h('x-ratelimit-reset')) {
@@ -382,9 +388,225 @@ function commitDate(item) {
   return item?.commit?.committer?.date || item?.commit?.author?.date || null;
 }
 
+// ---- dependency manifests ----
+
+// The file names technology tracking reads: model::ManifestKindOf (engine/src/model/manifest.cpp)
+// by the last path component, exact case, plus requirements*.txt; and, as `loupe import-git`
+// selects them (ingest::GitManifestLogArguments, engine/src/ingest/git_manifests.cpp), nothing
+// under a node_modules directory. The C++ rule is not exposed to JS, so it is mirrored here;
+// tests/js/sync/manifests.test.mjs checks the two against import-git on a list of paths.
+const MANIFEST_NAMES = new Set(['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml', 'pom.xml',
+  'build.gradle', 'build.gradle.kts', 'Package.swift']);
+
+/** Whether `path` (a repository path with `/`) is a dependency manifest the engine reads. */
+export function isManifestPath(path) {
+  if (typeof path !== 'string' || path === '') return false;
+  const parts = path.split('/');
+  const name = parts[parts.length - 1];
+  if (parts.slice(0, -1).includes('node_modules')) return false;
+  return MANIFEST_NAMES.has(name) || (name.startsWith('requirements') && name.endsWith('.txt'));
+}
+
+// The repository a commit object belongs to, from its own API URL (the GitHub REST importer
+// files the commit under that name too); null when the URL is not one.
+function repoOfCommit(json) {
+  const m = /\/repos\/([^/]+\/[^/]+)\/commits\/[0-9a-fA-F]{40}$/.exec(json?.url ?? '');
+  return m ? m[1] : null;
+}
+
+/**
+ * The manifest snapshots a single-commit response calls for, as `import-git` records them: one
+ * per manifest file the commit added, changed or removed (`removed: true`: an empty snapshot,
+ * fetched from nowhere); a renamed manifest is a removal of the old path and the new path, as
+ * git's --no-renames gives; merge commits are skipped (--no-merges). Entries are
+ * {commit, path, at, removed?, repo? (only when the commit's URL names another repository)}.
+ */
+export function manifestChanges(json, repo) {
+  if (!json || !Array.isArray(json.files) || (Array.isArray(json.parents) && json.parents.length > 1)) return [];
+  const at = json.commit?.author?.date ?? null;
+  const own = repoOfCommit(json);
+  const base = { commit: json.sha, at };
+  if (own && own.toLowerCase() !== repo.toLowerCase()) base.repo = own;
+  const out = [];
+  const seen = new Set();
+  const add = (path, removed) => {
+    if (!isManifestPath(path) || seen.has(path)) return;
+    seen.add(path);
+    out.push(removed ? { ...base, path, removed: true } : { ...base, path });
+  };
+  for (const f of json.files) {
+    if (typeof f?.filename !== 'string') continue;
+    if (f.status === 'renamed' && typeof f.previous_filename === 'string') add(f.previous_filename, true);
+    if (f.status === 'unchanged') continue;
+    add(f.filename, f.status === 'removed');
+  }
+  return out;
+}
+
+const manifestKey = (m) => `${m.commit}\u0000${m.path}`;
+
+const BASE64 = (() => {
+  const t = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) t[alphabet.charCodeAt(i)] = i;
+  return t;
+})();
+
+/**
+ * Base64 (with the line breaks GitHub puts every 60 characters) to bytes, reading character
+ * codes straight into a Uint8Array; null when it is not base64.
+ */
+export function decodeBase64(text) {
+  const out = new Uint8Array(Math.ceil(text.length / 4) * 3);
+  let n = 0;
+  let bits = 0;
+  let count = 0;  // bits held in `bits`
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) continue;
+    if (c === 0x3d) {  // '=' only at the end
+      padding++;
+      continue;
+    }
+    const v = c < 128 ? BASE64[c] : -1;
+    if (v < 0 || padding > 0) return null;
+    bits = ((bits << 6) | v) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[n++] = (bits >> count) & 0xff;
+    }
+  }
+  // A lone character after the last full group (6 bits) or padding past two is not base64.
+  if (count === 6 || padding > 2) return null;
+  return out.subarray(0, n);
+}
+
+function isUtf8(bytes) {
+  try {
+    decoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// `bytes` (valid UTF-8) as a JSON string, byte for byte: quotes, backslashes and control
+// characters escaped, everything else kept, so the engine stores the bytes import-git would.
+const HEX = new TextEncoder().encode('0123456789abcdef');
+function jsonStringBytes(bytes) {
+  let size = bytes.length + 2;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x22 || b === 0x5c) size += 1;
+    else if (b < 0x20) size += 5;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  out[at++] = 0x22;  // "
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x22 || b === 0x5c) {
+      out[at++] = 0x5c;
+      out[at++] = b;
+    } else if (b < 0x20) {  // \u00XX
+      out[at++] = 0x5c;
+      out[at++] = 0x75;
+      out[at++] = 0x30;
+      out[at++] = 0x30;
+      out[at++] = HEX[b >> 4];
+      out[at++] = HEX[b & 15];
+    } else {
+      out[at++] = b;
+    }
+  }
+  out[at++] = 0x22;
+  return out;
+}
+
+/**
+ * A Loupe bundle holding only `manifests` (docs/bundle.md): the bundle importer reads every
+ * other section as empty. `items` are {entry, content: Uint8Array}; `repo` names the entries
+ * without their own.
+ */
+export function manifestBundle(items, repo) {
+  const encoder = new TextEncoder();
+  const repos = [];
+  const indexOf = (name) => {
+    const i = repos.indexOf(name);
+    return i >= 0 ? i : repos.push(name) - 1;
+  };
+  const parts = [];
+  items.forEach(({ entry, content }, i) => {
+    const head = { repo: indexOf(entry.repo ?? repo), path: entry.path, commit: entry.commit };
+    if (entry.at) head.at = entry.at;
+    const text = JSON.stringify(head);  // reopened to append the content's bytes
+    parts.push(encoder.encode(`${i ? ',' : ''}${text.slice(0, -1)},"content":`), jsonStringBytes(content), encoder.encode('}'));
+  });
+  parts.unshift(encoder.encode(`{"format":"loupe-bundle","version":1,"repositories":${JSON.stringify(repos)},"manifests":[`));
+  parts.push(encoder.encode(']}\n'));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// The contents API serves files up to 100 MB (over 1 MB only with the raw media type).
+const CONTENTS_LIMIT = 100 * 1024 * 1024;
+const RAW_MEDIA_TYPE = 'application/vnd.github.raw+json';
+
+/**
+ * Order-preserving fetch and import: `fetchOne(key)` runs over `order` with at most
+ * `concurrency` in flight, and `importSome(keys, results)` receives the results in `order`'s
+ * order, at least `batch` at a time, whatever order the responses arrive in, so the same sync
+ * always imports the same thing. When a fetch fails, whatever was fetched completely is still
+ * imported (the stored state then names only what is missing), except after a cancel; the first
+ * error is then thrown.
+ */
+async function fetchAndImportInOrder({ order, concurrency, batch, fetchOne, importSome, aborted }) {
+  const results = new Map();  // fetched, not yet imported
+  let next = 0;               // order[next] is the first key not yet imported
+  let flushing = Promise.resolve();
+  const flush = async (all) => {
+    let end = next;
+    while (end < order.length && results.has(order[end])) end++;
+    let keys = order.slice(next, end);
+    if (all) keys = order.slice(next).filter((k) => results.has(k));
+    else if (keys.length < batch) return;
+    if (keys.length === 0) return;
+    next = all ? order.length : end;
+    await importSome(keys, keys.map((k) => results.get(k)));
+    for (const k of keys) results.delete(k);
+  };
+  try {
+    await pool(order, concurrency, async (key) => {
+      results.set(key, await fetchOne(key));
+      flushing = flushing.then(() => flush(false));
+      await flushing;
+    });
+    flushing = flushing.then(() => flush(true));
+    await flushing;
+  } catch (e) {
+    if (!aborted()) {
+      try {
+        await flushing.catch(() => {});
+        await flush(true);
+      } catch {
+        // the first error is the one reported
+      }
+    }
+    throw e;
+  }
+}
+
 /**
  * Syncs `repositories` into the engine. Returns {repositories: [{repo, commits, pullRequests,
- * imports, requests, notModified}], requests, notModified, waits}. Rejects with a SyncError.
+ * manifests, manifestsSkipped: {reason: count}, imports, requests, notModified}], requests,
+ * notModified, waits}. Rejects with a SyncError.
  *
  * Options: fetch (default globalThis.fetch), engine, token, repositories, apiBase, onProgress,
  * signal, full (ignore stored cursors and ETags), concurrency (single-commit requests in flight,
@@ -464,6 +686,7 @@ function freshCursor() {
     version: STATE_VERSION,
     commits: { since: null, boundary: [], pending: null, etags: {} },
     pulls: { updatedAt: null, boundary: [], pending: null, etags: {} },
+    manifests: { pending: [], total: 0 },
     lastSync: null,
   };
 }
@@ -472,7 +695,7 @@ async function syncRepository({ client, engine, repo, onProgress, full, concurre
   const key = cursorKey(repo);
   let cursor = full ? null : await getState(engine, key);
   if (!cursor || cursor.version !== STATE_VERSION) cursor = freshCursor();
-  const result = { repo, commits: 0, pullRequests: 0, imports: 0 };
+  const result = { repo, commits: 0, pullRequests: 0, manifests: 0, manifestsSkipped: {}, imports: 0 };
   const save = () => putState(engine, key, cursor);
 
   async function importBytes(name, bytes, importOptions) {
@@ -517,56 +740,31 @@ async function syncRepository({ client, engine, repo, onProgress, full, concurre
   if (cursor.commits.pending) {
     const pending = cursor.commits.pending;
     const total = pending.total ?? pending.shas.length;
-    // Commits are imported in list order (newest first), whatever order the responses arrive
-    // in, so the same sync always stores the same thing (names are kept in the order seen).
-    const order = [...pending.shas];
-    const bodies = new Map();  // fetched, not yet imported
-    let next = 0;              // order[next] is the first commit not yet imported
-    let flushing = Promise.resolve();
-    const flush = async (all) => {
-      let end = next;
-      while (end < order.length && bodies.has(order[end])) end++;
-      let shas = order.slice(next, end);
-      if (all) shas = order.slice(next).filter((s) => bodies.has(s));
-      else if (shas.length < importBatch) return;
-      if (shas.length === 0) return;
-      next = all ? order.length : end;
-      await importBytes(`${client.url(`repos/${repo}/commits`)} (${shas.length} commit${shas.length === 1 ? '' : 's'})`,
-        arrayOfObjects(shas.map((s) => bodies.get(s))), { format: 'github-rest' });
-      for (const s of shas) bodies.delete(s);
-      result.commits += shas.length;
-      const done = new Set(shas);
-      pending.shas = pending.shas.filter((s) => !done.has(s));
-      await save();
-      onProgress({ phase: 'commit-details', repo, done: total - pending.shas.length, total, message: `imported ${total - pending.shas.length} of ${total} commits of ${repo}` });
-    };
-    onProgress({ phase: 'commit-details', repo, done: total - order.length, total, message: `fetching ${order.length} commits of ${repo}` });
-    try {
-      await pool(order, concurrency, async (sha) => {
+    onProgress({ phase: 'commit-details', repo, done: total - pending.shas.length, total, message: `fetching ${pending.shas.length} commits of ${repo}` });
+    // Commits are imported in list order (newest first), so names are kept in the order seen.
+    await fetchAndImportInOrder({
+      order: [...pending.shas], concurrency, batch: importBatch, aborted: () => client.signal?.aborted,
+      fetchOne: async (sha) => {
         const url = client.url(`repos/${repo}/commits/${sha}`);
         const r = await client.get(url, { repo });
         if (!r.json || Array.isArray(r.json) || r.json.sha !== sha) {
           throw new SyncError('bad_response', `GET ${url}: expected the commit ${sha}`, { url });
         }
-        bodies.set(sha, r.bytes);
-        flushing = flushing.then(() => flush(false));
-        await flushing;
-      });
-      flushing = flushing.then(() => flush(true));
-      await flushing;
-    } catch (e) {
-      // Whatever was fetched completely is imported, also when another request failed: the
-      // cursor then names only the commits still missing. Not after a cancel.
-      if (!client.signal?.aborted) {
-        try {
-          await flushing.catch(() => {});
-          await flush(true);
-        } catch {
-          // the first error is the one reported
-        }
-      }
-      throw e;
-    }
+        return { bytes: r.bytes, manifests: manifestChanges(r.json, repo) };
+      },
+      importSome: async (shas, fetched) => {
+        await importBytes(`${client.url(`repos/${repo}/commits`)} (${shas.length} commit${shas.length === 1 ? '' : 's'})`,
+          arrayOfObjects(fetched.map((f) => f.bytes)), { format: 'github-rest' });
+        result.commits += shas.length;
+        const done = new Set(shas);
+        pending.shas = pending.shas.filter((s) => !done.has(s));
+        // The manifests these commits changed are stored as pending in the same write that
+        // marks the commits done, so a sync stopped in between loses neither.
+        addPendingManifests(cursor, fetched.flatMap((f) => f.manifests));
+        await save();
+        onProgress({ phase: 'commit-details', repo, done: total - pending.shas.length, total, message: `imported ${total - pending.shas.length} of ${total} commits of ${repo}` });
+      },
+    });
     cursor.commits = { since: pending.since, boundary: pending.boundary, pending: null, etags: pending.etags };
     await save();
     // The next sync asks with the new `since`: read that list now (it holds only the commits at
@@ -580,6 +778,9 @@ async function syncRepository({ client, engine, repo, onProgress, full, concurre
       }
     }
   }
+
+  // ---- manifests: the content of each manifest the new commits changed, at that commit ----
+  if (cursor.manifests.pending.length > 0) await syncManifests({ client, repo, cursor, result, onProgress, concurrency, importBatch, importBytes, save });
 
   // ---- pull requests: the list by update time down to the cursor, then each PR's lists ----
   if (!cursor.pulls.pending) {
@@ -657,6 +858,95 @@ async function syncRepository({ client, engine, repo, onProgress, full, concurre
   cursor.lastSync = new Date(now()).toISOString();
   await save();
   return result;
+}
+
+// Adds manifest snapshots to fetch to the cursor, each (commit, path) once.
+function addPendingManifests(cursor, entries) {
+  if (entries.length === 0) return;
+  const state = cursor.manifests;
+  const known = new Set(state.pending.map(manifestKey));
+  for (const e of entries) {
+    const k = manifestKey(e);
+    if (known.has(k)) continue;
+    known.add(k);
+    state.pending.push(e);
+    state.total++;
+  }
+}
+
+/** The contents API URL of `path` at commit `ref` (each path segment percent-encoded). */
+export function contentsUrl(client, repo, path, ref) {
+  const u = new URL(client.url(`repos/${repo}/contents/${path.split('/').map(encodeURIComponent).join('/')}`));
+  u.searchParams.set('ref', ref);
+  return u.href;
+}
+
+// The content of one pending manifest: {entry, content} or {entry, skipped: reason}. Reasons are
+// counted in the summary; a skipped manifest is not asked for again.
+async function fetchManifest(client, repo, entry) {
+  if (entry.removed) return { entry, content: new Uint8Array(0) };
+  const url = contentsUrl(client, entry.repo ?? repo, entry.path, entry.commit);
+  const r = await client.get(url, { repo, allow: [404] });
+  if (r.status === 404) return { entry, skipped: 'not found at its commit' };
+  const j = r.json;
+  if (Array.isArray(j)) return { entry, skipped: 'a directory' };
+  if (!j || typeof j !== 'object' || typeof j.type !== 'string') {
+    throw new SyncError('bad_response', `GET ${url}: expected a contents object with a type`, { url });
+  }
+  // import-git reads regular files only: GitHub answers a symbolic link to a file with the
+  // target's content and path, and any other link with type "symlink".
+  if (j.type === 'symlink' || (j.type === 'file' && j.path !== entry.path)) return { entry, skipped: 'a symbolic link' };
+  if (j.type !== 'file') return { entry, skipped: j.type === 'submodule' ? 'a submodule' : `not a file (${j.type})` };
+  let content;
+  if (j.encoding === 'base64' && typeof j.content === 'string') {
+    content = decodeBase64(j.content);
+    if (content === null) throw new SyncError('bad_response', `GET ${url}: the content is not base64`, { url });
+  } else if (j.encoding === 'none') {
+    // Files over 1 MB come without content; the raw media type serves them up to 100 MB.
+    if (typeof j.size === 'number' && j.size > CONTENTS_LIMIT) return { entry, skipped: 'larger than the contents API serves (100 MB)' };
+    content = (await client.get(url, { repo, accept: RAW_MEDIA_TYPE, raw: true })).bytes;
+  } else {
+    throw new SyncError('bad_response', `GET ${url}: unexpected content encoding ${JSON.stringify(j.encoding)}`, { url });
+  }
+  if (typeof j.size === 'number' && content.length !== j.size) {
+    throw new SyncError('bad_response', `GET ${url}: ${content.length} bytes of content, the response says ${j.size}`, { url });
+  }
+  // The bundle must be UTF-8; import-git counts such a manifest with the same words.
+  if (!isUtf8(content)) return { entry, skipped: 'manifest that is not UTF-8 text' };
+  return { entry, content };
+}
+
+// The manifests step: fetches the pending manifests' contents (removals need no request) and
+// imports them in batches, in the order the commits listed them, each batch one bundle.
+async function syncManifests({ client, repo, cursor, result, onProgress, concurrency, importBatch, importBytes, save }) {
+  const state = cursor.manifests;
+  const total = Math.max(state.total, state.pending.length);
+  const byKey = new Map(state.pending.map((e) => [manifestKey(e), e]));
+  const report = () => {
+    const skipped = Object.entries(result.manifestsSkipped);
+    const reasons = skipped.map(([why, n]) => `${n} ${why}`).join(', ');
+    onProgress({ phase: 'manifests', repo, done: total - state.pending.length, total,
+      message: `read ${total - state.pending.length} of ${total} manifests of ${repo}${skipped.length ? ` (skipped: ${reasons})` : ''}` });
+  };
+  onProgress({ phase: 'manifests', repo, done: total - state.pending.length, total, message: `fetching ${state.pending.length} manifests of ${repo}` });
+  await fetchAndImportInOrder({
+    order: [...byKey.keys()], concurrency, batch: importBatch, aborted: () => client.signal?.aborted,
+    fetchOne: (key) => fetchManifest(client, repo, byKey.get(key)),
+    importSome: async (keys, fetched) => {
+      const found = fetched.filter((f) => f.content);
+      if (found.length > 0) {
+        await importBytes(`${client.url(`repos/${repo}/contents`)} (${found.length} manifest${found.length === 1 ? '' : 's'})`,
+          manifestBundle(found, repo), { format: 'bundle' });
+      }
+      result.manifests += found.length;
+      for (const f of fetched) if (f.skipped) result.manifestsSkipped[f.skipped] = (result.manifestsSkipped[f.skipped] ?? 0) + 1;
+      const done = new Set(keys);
+      state.pending = state.pending.filter((e) => !done.has(manifestKey(e)));
+      if (state.pending.length === 0) state.total = 0;
+      await save();
+      report();
+    },
+  });
 }
 
 // Whether `url` is a later page of the list at `first` (same path, and a page parameter).

@@ -2,6 +2,7 @@
 
 #include "storage/alert_rows.h"
 #include "storage/analysis_rows.h"
+#include "storage/dashboard_rows.h"
 #include "storage/erase_rows.h"
 #include "storage/loader.h"
 #include "storage/schema.h"
@@ -157,6 +158,12 @@ Status Database::Batch::PruneAnalyses(const snapshots::Versions& current) {
   return Annotate(DeleteStaleAnalysisRows(driver_, current), "cannot remove stale analyses");
 }
 
+Status Database::Batch::WriteDashboardPreferences(std::string_view user, const dashboard::Preferences& prefs,
+                                                  Instant now) {
+  return Annotate(WriteDashboardRow(driver_, user, prefs, now),
+                  "cannot store the dashboard preferences of " + std::string(user));
+}
+
 Status Database::Batch::WriteVersions(const snapshots::Versions& versions) {
   LOUPE_TRY(WriteMeta(driver_, kDataVersionKey, std::to_string(versions.data)));
   return WriteMeta(driver_, kInputsVersionKey, std::to_string(versions.inputs));
@@ -170,6 +177,14 @@ Result<std::optional<AnalysisEntry>> Database::ReadAnalysis(std::string_view key
   auto entry = ReadAnalysisRow(driver_, key);
   if (!entry.ok()) return Annotate(std::move(entry).TakeStatus(), "cannot read analysis " + std::string(key));
   return entry;
+}
+
+Result<std::optional<dashboard::Preferences>> Database::ReadDashboardPreferences(std::string_view user) {
+  auto prefs = ReadDashboardRow(driver_, user);
+  if (!prefs.ok()) {
+    return Annotate(std::move(prefs).TakeStatus(), "cannot read the dashboard preferences of " + std::string(user));
+  }
+  return prefs;
 }
 
 Result<std::optional<std::string>> Database::GetMeta(std::string_view key) {

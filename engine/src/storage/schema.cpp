@@ -382,6 +382,16 @@ CREATE TABLE analysis_cache (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 5: each user's dashboard preferences, one JSON document per user (docs/storage.md says
+// why a document and not rows).
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE dashboard_preferences (
+  user TEXT PRIMARY KEY CHECK (user <> ''),
+  preferences TEXT NOT NULL CHECK (json_valid(preferences) AND json_type(preferences) = 'object'),
+  updated_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 Status CreateSchemaV1(SqlDriver& driver) {
   return driver.Exec(kSchemaV1);
 }
@@ -398,11 +408,16 @@ Status AddAnalysisCache(SqlDriver& driver) {
   return driver.Exec(kSchemaV4);
 }
 
+Status AddDashboardPreferences(SqlDriver& driver) {
+  return driver.Exec(kSchemaV5);
+}
+
 constexpr Migration kMigrations[] = {
     {"create the schema", &CreateSchemaV1},
     {"add settings, teams, snapshots and alerts", &AddSettingsSnapshotsAlerts},
     {"add the sync state", &AddSyncState},
     {"add the analysis cache", &AddAnalysisCache},
+    {"add the dashboard preferences", &AddDashboardPreferences},
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion,
               "every schema version needs the migration step that reaches it");

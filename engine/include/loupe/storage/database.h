@@ -9,6 +9,7 @@
 #include "loupe/alerts/alert.h"
 #include "loupe/core/progress.h"
 #include "loupe/core/status.h"
+#include "loupe/dashboard/preferences.h"
 #include "loupe/model/settings.h"
 #include "loupe/model/workspace.h"
 #include "loupe/privacy/erase.h"
@@ -48,7 +49,7 @@ struct StoredState {
 class Database {
  public:
   //! The schema version this build writes.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   //! Creates the schema in an empty database or migrates an older one, one transaction per
   //! version step. Fails, changing nothing, on a database written by a newer Loupe
@@ -94,6 +95,8 @@ class Database {
     Status WriteAnalysis(std::string_view key, const AnalysisEntry& entry);
     //! Removes the analysis_cache rows computed at other versions than `current` (stale ones).
     Status PruneAnalyses(const snapshots::Versions& current);
+    //! Upserts one user's dashboard_preferences row (schema 5) stamped `now`.
+    Status WriteDashboardPreferences(std::string_view user, const dashboard::Preferences& prefs, Instant now);
     //! Stores the versions snapshots are compared against.
     Status WriteVersions(const snapshots::Versions& versions);
     Status Commit();
@@ -119,6 +122,10 @@ class Database {
   //! The analysis_cache row of `key`, or nullopt (the cache is read row by row, on demand: it is
   //! not part of Load).
   Result<std::optional<AnalysisEntry>> ReadAnalysis(std::string_view key);
+
+  //! One user's dashboard preferences, or nullopt when none are stored (read on demand, like the
+  //! analysis cache). A row that cannot be read is kInvalidInput, "corrupt database: …".
+  Result<std::optional<dashboard::Preferences>> ReadDashboardPreferences(std::string_view user);
 
   //! Workspace-level key/value settings ("name", "created_at", …). The keys "app",
   //! "identity_rules", "data_version" and "inputs_version" belong to the storage layer: SetMeta

@@ -693,7 +693,7 @@ constexpr Method kMethods[] = {
 
 Result<std::string> Dispatch(Session& session, std::string_view method, std::string_view params_json,
                              const CallContext& context) {
-  for (std::span<const Method> table : {std::span<const Method>(kMethods), IntelligenceMethods()}) {
+  for (std::span<const Method> table : {std::span<const Method>(kMethods), IntelligenceMethods(), DashboardMethods()}) {
     for (const Method& m : table) {
       if (m.name != method) continue;
       LOUPE_ASSIGN_OR_RETURN(Params params, Params::Parse(method, params_json));
@@ -707,6 +707,7 @@ std::vector<std::string_view> DispatchMethods() {
   std::vector<std::string_view> out;
   for (const Method& m : kMethods) out.push_back(m.name);
   for (const Method& m : IntelligenceMethods()) out.push_back(m.name);
+  for (const Method& m : DashboardMethods()) out.push_back(m.name);
   return out;
 }
 

@@ -69,6 +69,8 @@ struct Method {
 
 //! The intelligence and analytics methods (api/intelligence_methods.cpp), after Dispatch's own.
 std::span<const Method> IntelligenceMethods();
+//! The dashboard methods (api/dashboard_methods.cpp), after the intelligence ones.
+std::span<const Method> DashboardMethods();
 
 //! "a string", "a number", … for messages.
 std::string_view JsonTypeName(dom::element value);

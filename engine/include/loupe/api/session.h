@@ -11,6 +11,7 @@
 #include "loupe/core/period.h"
 #include "loupe/core/progress.h"
 #include "loupe/core/status.h"
+#include "loupe/dashboard/preferences.h"
 #include "loupe/identity/resolver.h"
 #include "loupe/ingest/importer.h"
 #include "loupe/intelligence/settings.h"
@@ -224,6 +225,17 @@ class Session {
   Status PutSyncState(std::string_view key, std::string_view value_json, Instant now);
   const std::map<std::string, storage::SyncEntry, std::less<>>& sync_state() const { return sync_state_; }
 
+  // ---- dashboard preferences (docs/dashboard.md) ---------------------------------------------
+  // One document per user (1-100 bytes of UTF-8; the app's single user is "local"), read on
+  // demand: from the dashboard_preferences table, or kept in the session when in memory.
+
+  //! The user's stored preferences, or nullopt when none were stored yet.
+  Result<std::optional<dashboard::Preferences>> StoredDashboardPreferences(std::string_view user);
+  //! Stores a user's preferences in one transaction (nothing changes on failure).
+  Status SetDashboardPreferences(std::string_view user, const dashboard::Preferences& prefs, Instant now);
+  //! What the workspace's data say about the dashboard's getting-started checklist.
+  dashboard::WorkspaceFacts DashboardFacts() const;
+
  private:
   Session() = default;
   Result<ImportReport> ImportUntimed(const ingest::InputBuffer& input, const ingest::ImportOptions& options);
@@ -255,6 +267,8 @@ class Session {
   intelligence::IntelligenceSettings intelligence_settings_;
   //! The analysis cache of an in-memory session (a stored one reads its table).
   std::map<std::string, storage::AnalysisEntry, std::less<>> analyses_;
+  //! The dashboard preferences of an in-memory session, by user (a stored one reads its table).
+  std::map<std::string, dashboard::Preferences, std::less<>> dashboard_;
   std::optional<identity::Resolution> resolution_;
   std::optional<store::ActivityStore> activity_;
   std::optional<metrics::ScheduleBook> schedules_[2];  //!< by MetricProfile

@@ -45,6 +45,7 @@ int RunAlerts(Context& ctx, std::vector<std::string> args);
 int RunPrivacy(Context& ctx, std::vector<std::string> args);
 int RunIntelligence(Context& ctx, std::vector<std::string> args);
 int RunAnalytics(Context& ctx, std::vector<std::string> args);
+int RunDashboard(Context& ctx, std::vector<std::string> args);
 
 //! The current time, which commands stamp on what they store.
 Instant Now();

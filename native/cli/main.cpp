@@ -44,6 +44,8 @@ Commands:
                           what the analyzers read in the activity, cached with the workspace
   analytics SUBCOMMAND    skills | activity | productivity | workload | collaboration — heatmaps,
                           trends, workload and the network
+  dashboard SUBCOMMAND    presets | widgets | show | switch | reset | move | resize | role | pin …
+                          — persona presets, the widget registry and your dashboard layout
 
 Exit status: 0 success, 1 a command failed (the message names file, record and field), 2 usage.
 )";
@@ -60,7 +62,7 @@ constexpr Command kCommands[] = {
     {"schedules", RunSchedules},         {"teams", RunTeams},
     {"snapshots", RunSnapshots},         {"alerts", RunAlerts},
     {"privacy", RunPrivacy},             {"intelligence", RunIntelligence},
-    {"analytics", RunAnalytics},
+    {"analytics", RunAnalytics},         {"dashboard", RunDashboard},
 };
 
 }  // namespace

@@ -85,7 +85,8 @@ int Run(Context& ctx, std::string_view method, const std::string& params, bool j
   std::string out = "Preset " + text(prefs, "preset") + ", role " + text(prefs, "role") +
                     (flag(prefs, "individuals") ? " (sees individuals)" : " (team-level figures)") + "\n\n";
   char header[160];
-  std::snprintf(header, sizeof header, "%-24s %3s %3s %3s %3s  %-7s %s\n", "widget", "x", "y", "w", "h", "size", "data");
+  std::snprintf(header, sizeof header, "%-24s %3s %3s %3s %3s  %-7s %s\n", "widget", "x", "y", "w",
+                "h", "size", "data");
   out += header;
   for (dom::element w : array(prefs, "widgets")) {
     char line[160];
@@ -107,7 +108,8 @@ int Run(Context& ctx, std::string_view method, const std::string& params, bool j
   std::string visits;
   const dom::object visit_counts = get(prefs, "visits").get_object().value_unsafe();
   for (dom::key_value_pair v : visit_counts) {
-    visits += (visits.empty() ? "" : ", ") + std::string(v.key) + " " + std::to_string(v.value.get_int64().value_unsafe());
+    visits += (visits.empty() ? "" : ", ") + std::string(v.key) + " " +
+              std::to_string(v.value.get_int64().value_unsafe());
   }
   out += "visits:     " + (visits.empty() ? std::string("-") : visits) + "\n";
   const dom::element checklist = get(prefs, "checklist");

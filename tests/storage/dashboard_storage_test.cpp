@@ -68,7 +68,7 @@ TEST_CASE("Storage: a schema 4 database migrates to schema 5 and keeps its conte
   CHECK_FALSE(*(*opened)->ReadDashboardPreferences("someone-else"));
 }
 
-TEST_CASE("Storage: dashboard preferences survive reopening; failed calls write nothing", "[storage][dashboard]") {
+TEST_CASE("Storage: dashboard preferences survive reopening, and failed calls write nothing", "[storage][dashboard]") {
   testing::TempDatabase file("dashboard");
   {
     auto session = testing::OpenSessionFile(file.path);

@@ -221,7 +221,9 @@ Result<std::string> CompleteChecklistItem(Session& s, const Params& p, const Cal
   LOUPE_TRY(p.Allow({kUser, kItem, "done"}));
   LOUPE_ASSIGN_OR_RETURN(std::string item, p.String(kItem));
   LOUPE_ASSIGN_OR_RETURN(bool done, p.Bool("done", true));
-  return Mutate(s, p, c, [&](dashboard::Preferences& prefs) { return dashboard::MarkChecklistItem(prefs, item, done); });
+  return Mutate(s, p, c, [&](dashboard::Preferences& prefs) {
+    return dashboard::MarkChecklistItem(prefs, item, done);
+  });
 }
 
 Result<std::string> DismissChecklist(Session& s, const Params& p, const CallContext& c) {

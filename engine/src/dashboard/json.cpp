@@ -285,7 +285,9 @@ Result<Preferences> DecodePreferences(std::string_view json) {
   if (o["customisations"].get_object().get(customisations)) return Bad("customisations", "must be an object");
   for (dom::key_value_pair field : customisations) {
     const std::string preset(field.key);
-    if (FindPreset(preset) == nullptr) return Bad("customisations", "names an unknown preset " + QuoteForMessage(preset));
+    if (FindPreset(preset) == nullptr) {
+      return Bad("customisations", "names an unknown preset " + QuoteForMessage(preset));
+    }
     dom::object c;
     if (field.value.get_object().get(c)) return Bad("customisations." + preset, "must be an object");
     LOUPE_ASSIGN_OR_RETURN(prefs.customisations[preset], DecodeCustomisation(c, "customisations." + preset));

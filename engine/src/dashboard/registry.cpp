@@ -36,23 +36,28 @@ constexpr std::string_view kLlm =
     "an LLM reached through a Loupe relay — Loupe's own insights are deterministic and shown by the other widgets";
 constexpr std::string_view kSoftSkills =
     "soft-skill assessments, which the seed asks an LLM to write from review and PR text (a Loupe relay with an LLM)";
-constexpr std::string_view kTasks = LOUPE_NEEDS("open tasks to assign, from an issue tracker (Jira, Linear, GitHub Issues)");
+constexpr std::string_view kTasks =
+    LOUPE_NEEDS("open tasks to assign, from an issue tracker (Jira, Linear, GitHub Issues)");
 constexpr std::string_view kTracking = LOUPE_NEEDS("stand-ups, blockers and time entries from a tracking tool");
-constexpr std::string_view kSprints = LOUPE_NEEDS("sprints, tasks and story points from a planning tool (Jira, Linear, GitHub Projects)");
+constexpr std::string_view kSprints = LOUPE_NEEDS(
+    "sprints, tasks and story points from a planning tool (Jira, Linear, GitHub Projects)");
 constexpr std::string_view kDeadlines = LOUPE_NEEDS("due dates of tasks and sprints from a planning tool");
-constexpr std::string_view kTickets = LOUPE_NEEDS("ticket data from an issue tracker or help desk (Jira, Linear, GitHub Issues, Zendesk)");
+constexpr std::string_view kTickets = LOUPE_NEEDS(
+    "ticket data from an issue tracker or help desk (Jira, Linear, GitHub Issues, Zendesk)");
 constexpr std::string_view kForms = LOUPE_NEEDS("form submissions from a forms tool");
 constexpr std::string_view kDocs = LOUPE_NEEDS("documents and their edits from a wiki or documentation tool");
 constexpr std::string_view kReviews = LOUPE_NEEDS("performance review cycles from an HR system");
 constexpr std::string_view kLearning = LOUPE_NEEDS("learning paths and courses from a learning platform");
 constexpr std::string_view kSkillGaps =
     "the skills each role requires (a role skill matrix) to compare with the expertise Loupe computes";
-constexpr std::string_view kHiring = LOUPE_NEEDS("candidates, interviews and open positions from an applicant tracking system");
+constexpr std::string_view kHiring =
+    LOUPE_NEEDS("candidates, interviews and open positions from an applicant tracking system");
 constexpr std::string_view kCrm = LOUPE_NEEDS("deals, contacts and pipeline stages from a CRM");
 constexpr std::string_view kOrg =
     LOUPE_NEEDS("organisation-wide data beyond engineering activity (projects, tickets, hiring, CRM)");
 constexpr std::string_view kSystem =
-    "the servers and integrations of a hosted deployment — Loupe runs in the browser; snapshotFreshness shows how current its data are";
+    "the servers and integrations of a hosted deployment — Loupe runs in the browser; "
+    "snapshotFreshness shows how current its data are";
 constexpr std::string_view kLeave = LOUPE_NEEDS("leave requests, balances and calendars from an HR or leave system");
 constexpr std::string_view kAgents = "AI agents configured in a hosted workspace — Loupe has none";
 #undef LOUPE_NEEDS

@@ -180,7 +180,8 @@ TEST_CASE("Regression (seed overwrite pitfall): switching preset and back keeps 
   CHECK(ResetPreset(prefs, "everything").code() == StatusCode::kInvalidInput);
 }
 
-TEST_CASE("Preferences: no sequence of operations ever leaves overlapping widgets", "[dashboard][preferences][property]") {
+TEST_CASE("Preferences: no sequence of operations ever leaves overlapping widgets",
+          "[dashboard][preferences][property]") {
   std::mt19937 random(20240601);  // fixed: the same sequence on every run and target
   const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
   const auto widgets = Widgets();
@@ -235,7 +236,8 @@ TEST_CASE("Preferences: visits follow the seed's rules", "[dashboard][preference
       {"", 4},
   };
   CHECK(TrackVisits(prefs, entries) == 4);
-  CHECK(prefs.visits == std::map<std::string, int64_t, std::less<>>{{"/analytics", 3}, {"/insights", 3}, {"/reports", 1}});
+  CHECK(prefs.visits == std::map<std::string, int64_t, std::less<>>{
+                            {"/analytics", 3}, {"/insights", 3}, {"/reports", 1}});
   // Counts add up over calls.
   TrackVisits(prefs, {{"/insights/team", 2}});
   CHECK(prefs.visits.at("/insights") == 5);
@@ -309,7 +311,7 @@ TEST_CASE("Preferences: recommendations — visited routes not pinned, available
                                       "teamActivity"});
 }
 
-TEST_CASE("Preferences: the stored form round-trips; unknown widgets are dropped", "[dashboard][json]") {
+TEST_CASE("Preferences: the stored form round-trips, and unknown widgets are dropped", "[dashboard][json]") {
   Preferences prefs = FourWidgets();
   REQUIRE(ResizeWidget(prefs, "workPatterns", 5, 5).ok());
   REQUIRE(HideWidget(prefs, "welcome").ok());

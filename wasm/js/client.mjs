@@ -44,6 +44,15 @@ const kMethods = {
     skills: 'analytics.skills', activity: 'analytics.activity', productivity: 'analytics.productivity',
     workload: 'analytics.workload', collaboration: 'analytics.collaboration',
   },
+  dashboard: {
+    presets: 'dashboard.presets', widgets: 'dashboard.widgets', preferences: 'dashboard.preferences',
+    switchPreset: 'dashboard.switchPreset', resetPreset: 'dashboard.resetPreset', moveWidget: 'dashboard.moveWidget',
+    resizeWidget: 'dashboard.resizeWidget', setWidgetSize: 'dashboard.setWidgetSize', showWidget: 'dashboard.showWidget',
+    hideWidget: 'dashboard.hideWidget', reorder: 'dashboard.reorder', setRole: 'dashboard.setRole',
+    trackVisits: 'dashboard.trackVisits', pin: 'dashboard.pin', unpin: 'dashboard.unpin', checklist: 'dashboard.checklist',
+    completeChecklistItem: 'dashboard.completeChecklistItem', dismissChecklist: 'dashboard.dismissChecklist',
+    recommendations: 'dashboard.recommendations',
+  },
   sync: { getState: 'sync.getState', putState: 'sync.putState' },
 };
 // Whole documents a caller saves as files: returned as JSON text, not parsed.

@@ -97,6 +97,75 @@ export interface IntelligenceSettings {
 
 type Method<P = Record<string, Json | undefined>, R = any> = (params?: P, options?: CallOptions) => Promise<R>;
 
+/** The dashboard (docs/dashboard.md). */
+export type DashboardPreset = 'developer' | 'manager' | 'product' | 'hr' | 'support' | 'sales' | 'admin' | 'custom';
+export type DashboardRole = 'admin' | 'manager' | 'developer' | 'hr' | 'support' | 'sales' | 'viewer';
+export type WidgetSize = 'small' | 'medium' | 'large' | 'full';
+
+export interface PresetInfo {
+  id: DashboardPreset;
+  name: string;
+  description: string;
+  icon: string;
+  color: string;
+  /** The default widgets in order: the seed's list, then Loupe's additions. */
+  widgets: string[];
+  seed_widgets: string[];
+  loupe_widgets: string[];
+}
+
+export interface WidgetInfo {
+  id: string;
+  name: string;
+  category: string;
+  personas: string[];
+  default_size: WidgetSize;
+  icon: string;
+  /** Any of them grants the widget; empty: everyone. */
+  required_permissions: string[];
+  origin: 'server' | 'frontend' | 'loupe';
+  /** 'available': Loupe computes it from the methods in `sources`; 'needs': `needs` names the data it lacks. */
+  status: 'available' | 'needs';
+  needs?: string;
+  sources: string[];
+  /** Only when `dashboard.widgets` was given a role. */
+  accessible?: boolean;
+}
+
+export interface WidgetRegistry {
+  widgets: WidgetInfo[];
+  categories: { id: string; name: string; icon: string }[];
+  roles: { id: DashboardRole; permissions: string[]; individuals: boolean }[];
+}
+
+export interface DashboardChecklist {
+  items: { id: 'importData' | 'createTeam' | 'setSchedule' | 'generateSnapshots' | 'addAlertRule'; label: string; done: boolean; auto: boolean }[];
+  dismissed: boolean;
+}
+
+/** What every dashboard mutation resolves to: the active preset as the role sees it. */
+export interface DashboardPreferences {
+  user: string;
+  role: DashboardRole;
+  /** Whether the role sees individual developers (admin, manager, hr) or team-level figures only. */
+  individuals: boolean;
+  preset: DashboardPreset;
+  presets: DashboardPreset[];
+  /** Presets with a customisation of their own (kept when switching). */
+  customised: DashboardPreset[];
+  /** On the 12-column grid: x, y, w, h in cells; never overlapping. */
+  widgets: { id: string; name: string; category: string; x: number; y: number; w: number; h: number; size: WidgetSize;
+    accessible: true; status: 'available' | 'needs'; needs?: string; sources: string[] }[];
+  hidden: string[];
+  /** Widgets on this dashboard the role may not see: left out, not deleted. */
+  restricted: string[];
+  pinned: string[];
+  visits: Record<string, number>;
+  checklist: DashboardChecklist;
+}
+
+type DashboardMethod<P = {}> = Method<P & { user?: string }, DashboardPreferences>;
+
 export interface SyncParams {
   token: string;
   /** "owner/name" each. */
@@ -210,6 +279,34 @@ export declare class Loupe {
     productivity: Method<AnalysisParams & { groupBy?: 'day' | 'week' | 'month' }>;
     workload: Method<{ developer?: string; team?: string; developers?: string[]; days?: number; profile?: 'loupe' | 'aexy-compat' }>;
     collaboration: Method<AnalysisParams>;
+  };
+  /** Persona presets, the widget registry and each user's dashboard (docs/dashboard.md); `user` defaults to "local". */
+  readonly dashboard: {
+    presets: Method<{}, PresetInfo[]>;
+    widgets: Method<{ role?: DashboardRole }, WidgetRegistry>;
+    /** Creates (and stores) the defaults on the first read. */
+    preferences: DashboardMethod;
+    /** Keeps every preset's customisation: switching back restores it. */
+    switchPreset: DashboardMethod<{ preset: DashboardPreset }>;
+    /** Default: the active preset. */
+    resetPreset: DashboardMethod<{ preset?: DashboardPreset }>;
+    moveWidget: DashboardMethod<{ widget: string; x: number; y: number }>;
+    resizeWidget: DashboardMethod<{ widget: string; w: number; h: number }>;
+    setWidgetSize: DashboardMethod<{ widget: string; size: WidgetSize }>;
+    showWidget: DashboardMethod<{ widget: string }>;
+    hideWidget: DashboardMethod<{ widget: string }>;
+    /** Exactly the visible widgets the role may see, in the new order. */
+    reorder: DashboardMethod<{ widgets: string[] }>;
+    setRole: DashboardMethod<{ role: DashboardRole }>;
+    /** {path: count}; the first 50 entries, integer counts >= 1, paths cut to their first segment. */
+    trackVisits: DashboardMethod<{ visits: Record<string, number> }>;
+    pin: DashboardMethod<{ item: string }>;
+    unpin: DashboardMethod<{ item: string }>;
+    checklist: Method<{ user?: string }, DashboardChecklist>;
+    completeChecklistItem: DashboardMethod<{ item: string; done?: boolean }>;
+    dismissChecklist: DashboardMethod<{ dismissed?: boolean }>;
+    recommendations: Method<{ user?: string }, { routes: { path: string; visits: number }[];
+      widgets: { id: string; name: string; category: string; default_size: WidgetSize; sources: string[] }[] }>;
   };
   readonly sync: {
     /** GitHub sync in the engine (docs/sync.md). */

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/dispatch_params.h"
+#include "loupe/api/explain.h"
 #include "loupe/api/json.h"
 #include "loupe/api/window.h"
 #include "loupe/core/json_writer.h"
@@ -259,6 +260,35 @@ Result<std::string> InsightsLeaderboard(Session& s, const Params& p, const CallC
   if (!board.ok()) return Named(p, board.status());
   JsonWriter w(true);
   metrics::WriteJson(w, *board, s.resolution());
+  return Done(w);
+}
+
+Result<std::string> InsightsExplain(Session& s, const Params& p, const CallContext& c) {
+  LOUPE_TRY(p.Allow({"metric", "developer", "team", "from", "to", "period", "profile"}));
+  ExplainRequest request;
+  LOUPE_ASSIGN_OR_RETURN(request.metric, p.String("metric"));
+  if (metrics::FindCatalogEntry(Trim(request.metric)) == nullptr) {
+    return p.Error("metric", "names no metric: " + UnknownMetricMessage(Trim(request.metric)));
+  }
+  LOUPE_ASSIGN_OR_RETURN(auto developer, p.OptString("developer"));
+  LOUPE_ASSIGN_OR_RETURN(auto team, p.OptString("team"));
+  request.developer = developer.value_or("");
+  request.team = team.value_or("");
+  LOUPE_ASSIGN_OR_RETURN(InsightsScope scope, ReadInsightsScope(s, p, c));
+  auto explanation = ExplainMetric(s, request, scope);
+  if (!explanation.ok()) return Named(p, explanation.status());
+  JsonWriter w(true);
+  WriteJson(w, s, *explanation);
+  return Done(w);
+}
+
+Result<std::string> InsightsCatalog(Session&, const Params& p, const CallContext&) {
+  LOUPE_TRY(p.Allow({"profile"}));
+  LOUPE_ASSIGN_OR_RETURN(auto profile_name, p.OptString(kProfile));
+  auto profile = ProfileOrDefault(profile_name);
+  if (!profile.ok()) return p.Error(kProfile, profile.status().message());
+  JsonWriter w(true);
+  WriteCatalogJson(w, *profile);
   return Done(w);
 }
 
@@ -664,6 +694,8 @@ constexpr Method kMethods[] = {
     {"insights.workspace", &InsightsWorkspace},
     {"insights.compare", &InsightsCompare},
     {"insights.leaderboard", &InsightsLeaderboard},
+    {"insights.explain", &InsightsExplain},
+    {"insights.catalog", &InsightsCatalog},
     {"snapshots.generate", &SnapshotsGenerate},
     {"snapshots.generateDue", &SnapshotsGenerateDue},
     {"snapshots.history", &SnapshotsHistory},

@@ -176,7 +176,7 @@ TEST_CASE("Dispatch: bad methods and params are refused naming the method and th
   CHECK(call.Error("insights.developer", R"({"developer": "nobody-at-all"})").code() == StatusCode::kNotFound);
   CHECK(call.Error("insights.team", R"({"team": "platform"})").code() == StatusCode::kNotFound);
   CHECK(call.Error("teams.delete", R"({"name": "platform"})").code() == StatusCode::kNotFound);
-  CHECK(DispatchMethods().size() == 81);
+  CHECK(DispatchMethods().size() == 83);
 }
 
 TEST_CASE("Dispatch: a failed call or import leaves the session unchanged", "[api][dispatch]") {

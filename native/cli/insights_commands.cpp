@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/cli.h"
+#include "loupe/api/explain.h"
 #include "loupe/core/json_writer.h"
 #include "loupe/core/strings.h"
 #include "loupe/metrics/rollups/developer_comparison.h"
@@ -49,6 +50,12 @@ Subcommands:
                            rank under the loupe profile
       --limit N            the first N (1–50, default 10)
       --team TEAM          only the team's members
+  explain METRIC           what a figure means under the profile: definition, window, population
+                           and exclusions, with the window's dates and, for a developer or a team,
+                           what was counted and left out. METRIC is a key of the insights JSON
+                           (commits_count, gini_coefficient, …) or category.key (workload.load)
+      --developer DEV      count the developer's items in the window
+      --team TEAM          count the team's members instead of every developer
 
 DEV is a developer id, e-mail, login or name (see `loupe developers`).
 
@@ -308,6 +315,47 @@ int Compare(Context& ctx, const Args& args, const Metrics& m, const Options& o) 
   return 0;
 }
 
+int Explain(Context& ctx, const Args& args, const Options& o) {
+  const auto& ops = args.operands();
+  if (ops.size() != 2) return UsageError("expected: insights explain METRIC", kCommand);
+  api::ExplainRequest request{ops[1], args.Value("--developer").value_or(""), args.Value("--team").value_or("")};
+  auto x = api::ExplainMetric(*ctx.session, request, o.scope());
+  if (!x.ok()) {
+    return x.status().code() == StatusCode::kInvalidInput ? UsageError(x.status().message(), kCommand) : Fail(x.status());
+  }
+  if (o.json) {
+    JsonWriter w(true);
+    api::WriteJson(w, *ctx.session, *x);
+    PrintJson(w);
+    return 0;
+  }
+  const metrics::CatalogEntry& e = *x->entry;
+  auto counts = [](const std::vector<api::PopulationCount>& list) {
+    std::string out;
+    for (const auto& c : list) out += (out.empty() ? "" : ", ") + c.what + " " + FormatThousands(c.count);
+    return out;
+  };
+  std::printf("%s.%s  %s  (%s, %s is better)  profile %s\n", std::string(e.category).c_str(), std::string(e.key).c_str(),
+              std::string(e.label).c_str(), std::string(metrics::MetricUnitName(e.unit)).c_str(),
+              std::string(metrics::BetterName(e.better)).c_str(), std::string(metrics::MetricProfileName(o.profile)).c_str());
+  std::printf("  %s\n", std::string(metrics::Definition(e, o.profile)).c_str());
+  std::printf("window      %s\n            %s  %s, %s\n", metrics::WindowRule(e, o.profile).c_str(), Span(o.window).c_str(),
+              x->zone.c_str(), std::string(PeriodTypeName(o.period_type)).c_str());
+  std::printf("population  %s\n", std::string(metrics::Population(e, o.profile)).c_str());
+  std::string who = x->developer ? ctx.session->resolution().developers()[*x->developer].name
+                                 : (x->team.empty() ? "every developer" : "team " + x->team);
+  std::printf("            %s: %lld developer%s", who.c_str(), static_cast<long long>(x->developers), x->developers == 1 ? "" : "s");
+  if (!x->counted.empty()) std::printf("; %s", counts(x->counted).c_str());
+  if (!x->excluded.empty()) std::printf("; excluded: %s", counts(x->excluded).c_str());
+  std::printf("\n");
+  for (std::string_view exclusion : metrics::Exclusions(e, o.profile)) std::printf("excludes    %s\n", std::string(exclusion).c_str());
+  if (metrics::DiffersBetweenProfiles(e)) {
+    const bool loupe = o.profile == metrics::MetricProfile::kLoupe;
+    std::printf("%-11s %s\n", loupe ? "aexy-compat" : "loupe", std::string(loupe ? e.aexy : e.definition).c_str());
+  }
+  return 0;
+}
+
 int Leaderboard(Context& ctx, const Args& args, const Metrics& m, const Options& o) {
   if (args.operands().size() != 1) return UsageError("expected: insights leaderboard --metric M", kCommand);
   const auto metric = args.Value("--metric");
@@ -339,7 +387,7 @@ int Leaderboard(Context& ctx, const Args& args, const Metrics& m, const Options&
 
 int RunInsights(Context& ctx, std::vector<std::string> argv) {
   Args args(std::move(argv));
-  if (Status s = args.Parse({"--from", "--to", "--period", "--profile", "--metric", "--limit", "--team"},
+  if (Status s = args.Parse({"--from", "--to", "--period", "--profile", "--metric", "--limit", "--team", "--developer"},
                             {"--json", "--compare-previous", "--health", "--percentile", "--gaming-flags", "--forecast",
                              "--include-inactive", "--role-weighted", "--help", "-h"});
       !s.ok()) {
@@ -350,15 +398,19 @@ int RunInsights(Context& ctx, std::vector<std::string> argv) {
     return 0;
   }
   const auto& ops = args.operands();
-  if (ops.empty()) return UsageError("expected a subcommand: developer, team, workspace, compare or leaderboard", kCommand);
+  if (ops.empty()) {
+    return UsageError("expected a subcommand: developer, team, workspace, compare, leaderboard or explain", kCommand);
+  }
   const std::string& sub = ops[0];
   // Options that belong to one subcommand are refused elsewhere rather than silently ignored.
   const std::pair<const char*, const char*> owned[] = {
       {"--compare-previous", "developer"}, {"--health", "developer"},        {"--percentile", "developer"},
       {"--gaming-flags", "developer"},     {"--forecast", "developer"},      {"--include-inactive", "team"},   {"--role-weighted", "team"},
-      {"--metric", "leaderboard"},         {"--limit", "leaderboard"},       {"--team", "leaderboard"}};
+      {"--metric", "leaderboard"},         {"--limit", "leaderboard"},       {"--team", "leaderboard"},
+      {"--developer", "explain"}};
   for (const auto& [option, owner] : owned) {
-    if ((args.Flag(option) || args.Value(option)) && sub != owner) {
+    const bool shared = std::string_view(option) == "--team" && sub == "explain";
+    if ((args.Flag(option) || args.Value(option)) && sub != owner && !shared) {
       return UsageError(std::string(option) + " only applies to `insights " + owner + "`", kCommand);
     }
   }
@@ -377,6 +429,7 @@ int RunInsights(Context& ctx, std::vector<std::string> argv) {
   }
   if (sub == "compare") return Compare(ctx, args, m, *options);
   if (sub == "leaderboard") return Leaderboard(ctx, args, m, *options);
+  if (sub == "explain") return Explain(ctx, args, *options);
   return UsageError("unknown subcommand " + QuoteForMessage(sub), kCommand);
 }
 

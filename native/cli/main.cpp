@@ -31,8 +31,9 @@ Commands:
   developers              one line per developer: commits, lines, PRs, reviews, activity span
   identities SUBCOMMAND   list | merge | split | suggest | mailmap | bots — who is who
   export-bundle           write the whole workspace as a Loupe bundle (JSON)
-  insights SUBCOMMAND     developer | team | workspace | compare | leaderboard — metrics over a
-                          window (default: the last completed week)
+  insights SUBCOMMAND     developer | team | workspace | compare | leaderboard | explain —
+                          metrics over a window (default: the last completed week), and what
+                          each one means
   settings SUBCOMMAND     show | set | holidays — workspace and team insight settings
   schedules SUBCOMMAND    list | show | set | remove | holidays — developers' working schedules
   teams SUBCOMMAND        create | add | remove | list | delete — teams and their members

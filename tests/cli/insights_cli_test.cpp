@@ -240,5 +240,49 @@ TEST_CASE("CLI insights: the forecast reads the stored weekly snapshots", "[cli]
   CHECK(Loupe({"--db", db, "insights", "team", "--forecast"}).code == 2);  // developer only
 }
 
+
+TEST_CASE("CLI insights explain: a readable block, the JSON of insights.explain, errors", "[cli][insights]") {
+  const std::vector<std::string> window = {"--from", "2024-01-01", "--to", "2024-03-31"};
+  auto with_window = [&](std::vector<std::string> args) {
+    args.insert(args.end(), window.begin(), window.end());
+    return Insights(args);
+  };
+  Run text = with_window({"explain", "commits_count", "--developer", "analima"});
+  INFO(text.err);
+  REQUIRE(text.code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("velocity.commits_count  Commits  (count, higher is better)  profile loupe\n"));
+  CHECK_THAT(text.out, Catch::Contains("\nwindow      commits whose author date falls in [from, to)"));
+  CHECK_THAT(text.out, Catch::Contains("2024-01-01T00:00:00Z .. 2024-04-01T00:00:00Z  UTC, custom\n"));
+  CHECK_THAT(text.out, Catch::Contains("            Ana Lima: 1 developer; commits "));
+  CHECK_THAT(text.out, Catch::Contains("excludes    merge commits (more than one parent)"));
+  CHECK_THAT(text.out, Catch::Contains("aexy-compat Every commit, merge commits included.\n"));
+
+  // The commits the explanation counts are the ones the developer's insights report.
+  Run json = with_window({"explain", "commits_count", "--developer", "analima", "--json"});
+  Run developer = with_window({"developer", "analima", "--json"});
+  REQUIRE(json.code == 0);
+  REQUIRE(developer.code == 0);
+  const auto counted = Pairs(json.out, "what", "count");
+  REQUIRE(counted.count("\"commits\"") == 1);
+  const size_t at = developer.out.find("\"commits_count\": ");
+  REQUIRE(at != std::string::npos);
+  CHECK(counted.at("\"commits\"") == std::strtoll(developer.out.c_str() + at + 17, nullptr, 10));
+  CHECK_THAT(json.out, Catch::Contains("\"bounds\": \"half-open\""));
+
+  // A team-level figure over every developer, under the other profile.
+  Run gini = with_window({"explain", "workspace.gini_coefficient", "--profile", "aexy-compat", "--json"});
+  REQUIRE(gini.code == 0);
+  CHECK_THAT(gini.out, Catch::Contains("\"category\": \"workspace\""));
+  CHECK_THAT(gini.out, Catch::Contains("\"bounds\": \"closed\""));
+  CHECK_THAT(gini.out, Catch::Contains("\"differs_in_other_profile\": true"));
+
+  Run unknown = Insights({"explain", "commit_count"});
+  CHECK(unknown.code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("unknown metric \"commit_count\" (close matches: velocity.commits_count"));
+  CHECK(Insights({"team", "--developer", "analima"}).code == 2);  // explain only
+  CHECK(Insights({"explain"}).code == 2);
+  CHECK_THAT(Insights({"--help"}).out, Catch::Contains("explain METRIC"));
+}
+
 }  // namespace
 }  // namespace loupe

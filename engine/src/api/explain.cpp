@@ -98,6 +98,12 @@ void CountReviewsReceived(const metrics::MetricContext& ctx, uint32_t dev, const
 bool IsReceived(const CatalogEntry& e) { return e.key == "review_received_count" || e.key == "reviews_received"; }
 
 void CountItems(const metrics::MetricContext& ctx, const CatalogEntry& e, uint32_t dev, const Window& w, Explanation& out) {
+  // Participation's population is other people's pull requests (asked or eligible), not the
+  // developer's own: its rule says it; aexy-compat's variant reads the reviews given.
+  if (e.key == "review_participation_rate") {
+    if (ctx.aexy()) CountReviewsGiven(ctx, dev, w, out);
+    return;
+  }
   switch (e.anchor) {
     case WindowAnchor::kCommit: CountCommits(ctx, dev, w, out); break;
     case WindowAnchor::kPrCreated: CountPullRequests(ctx, dev, w, /*merged=*/false, out); break;

@@ -128,6 +128,14 @@ TEST_CASE("insights.explain: reviews received leave out the author's own and the
   CHECK_THAT(out, Catch::Contains("{\n        \"what\": \"their own reviews\",\n        \"count\": 1\n      }"));
   CHECK_THAT(out, Catch::Contains("{\n        \"what\": \"reviews by bots\",\n        \"count\": 1\n      }"));
   CHECK_THAT(out, Catch::Contains("\"rule\": \"reviews submitted in [from, to)"));
+  // Participation is measured on other people's pull requests: Ana's own PR is not its population.
+  const std::string participation =
+      call.Ok("insights.explain", std::string(R"({"metric": "review_participation_rate", "developer": "ana", )") + kWeek + "}");
+  CHECK_THAT(participation, !Catch::Contains("\"counted\""));
+  // aexy-compat reads reviews per working day: Ana's one review in the closed window counts.
+  const std::string aexy = call.Ok("insights.explain", std::string(R"({"metric": "review_participation_rate", )") +
+                                                         R"("developer": "ana", "profile": "aexy-compat", )" + kWeek + "}");
+  CHECK_THAT(aexy, Catch::Contains("{\n        \"what\": \"reviews given\",\n        \"count\": 1\n      }"));
 }
 
 TEST_CASE("insights.explain and insights.catalog: errors and the whole catalog", "[api][explain]") {

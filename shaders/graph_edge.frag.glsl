@@ -2,7 +2,7 @@
 // Collaboration graph edges: coverage of the line across its width, one device pixel of ramp.
 precision mediump float;
 
-uniform float u_pixel;
+uniform highp float u_pixel;  // declared highp in the vertex shader too: shared uniforms must agree
 
 in vec4 v_color;
 in float v_offset;

@@ -3,7 +3,7 @@
 // so overlapping nodes stay apart.
 precision mediump float;
 
-uniform float u_pixel;
+uniform highp float u_pixel;  // declared highp in the vertex shader too: shared uniforms must agree
 uniform vec4 u_outline;  // the background colour
 
 in vec2 v_local;

@@ -162,9 +162,9 @@ TEST_CASE("NetworkGraph: 1,000 nodes and 10,000 edges in one batch of 4 vertices
   }
   CHECK_FALSE(g.Animating());
   const Capture cap = imgui.Frame([&] { g.Draw("graph", ImVec2(1200, 760)); });
-  // At the fitted view every node and edge is inside: 4 vertices an edge, 2 a disc segment.
+  // At the fitted view every node and edge is inside: 4 vertices an edge, 3 a disc segment.
   size_t expected = 4 * static_cast<size_t>(g.EdgeCount());
-  for (int i = 0; i < g.NodeCount(); ++i) expected += 2 * static_cast<size_t>(NetworkGraph::DiscSegments(g.ScreenRadius(i)));
+  for (int i = 0; i < g.NodeCount(); ++i) expected += 3 * static_cast<size_t>(NetworkGraph::DiscSegments(g.ScreenRadius(i)));
   CHECK(cap.vertices.size() == expected);
   CHECK(VerticesOutside(cap, cap.item) == 0);
   CHECK(g.LastStepMicros() < 1000.0);  // settled: no layout work

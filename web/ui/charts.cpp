@@ -584,7 +584,7 @@ ChartHover Heatmap(const char* id, ImVec2 size, std::span<const std::string> row
       for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c) {
           const double v = at(r, c);
-          if (!std::isfinite(v)) continue;
+          if (!std::isfinite(v) || v == 0.0) continue;  // the ramp's dark end says zero well enough
           const std::string text = FormatNumber(v, o.format);
           const float w = TextWidth(text);
           if (w + 4.0f > cw - g.gap) continue;

@@ -74,7 +74,7 @@ struct HeatmapOptions {
   const char* unit = nullptr;    //!< named in the legend and tooltips ("commits")
   double min = NAN, max = NAN;   //!< the colour domain (NaN: 0 or the data's minimum, data's maximum)
   bool legend = true;            //!< the colour ramp with its end values under the grid
-  bool cell_values = true;       //!< write values in cells large enough for them
+  bool cell_values = true;       //!< write non-zero values in cells large enough for them
 };
 //! rows × cols cells of `values` (row-major, values[r * cols + c]) coloured on the sequential
 //! ramp; NaN or absent values are no-data cells. Used for day-of-week × hour activity (7 × 24)

@@ -16,6 +16,12 @@ double NowMicros() {
   return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// a + (b − a)·t per RGB channel (alpha from a).
+ImU32 Mix(ImU32 a, ImU32 b, float t) {
+  const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w));
+}
+
 ImU32 WithAlpha(ImU32 c, float a) {
   const auto alpha = static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
   return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
@@ -121,11 +127,13 @@ void NetworkGraph::RebuildStyle() {
   const ImU32 base = style_dark_ ? IM_COL32(0xB8, 0xC0, 0xCC, 255) : IM_COL32(0x50, 0x58, 0x66, 255);
   edge_widths_.resize(edges_.size());
   edge_colors_.resize(edges_.size());
+  // Thousands of overlapping edges would fog the picture at full opacity: fainter when many.
+  const float density = std::clamp(std::sqrt(1500.0f / static_cast<float>(std::max<size_t>(1, edges_.size()))), 0.35f, 1.0f);
   for (size_t e = 0; e < edges_.size(); ++e) {
     const float w = edges_[e].weight;
     // Whole pixels: the draw-list path anti-aliases with ImGui's baked line textures (1..3 px).
     edge_widths_[e] = std::round(1.0f + 2.0f * w);
-    edge_colors_[e] = WithAlpha(base, 0.10f + 0.45f * w);
+    edge_colors_[e] = WithAlpha(base, (0.10f + 0.45f * w) * density);
   }
   gpu_dirty_ = true;
 }
@@ -238,7 +246,7 @@ void NetworkGraph::DrawNodes(ImDrawList* dl) {
     const float rad = node_radii_[i] * view_.radius_scale;
     if (!r.Overlaps(ImRect(screen_[i].x - rad, screen_[i].y - rad, screen_[i].x + rad, screen_[i].y + rad))) continue;
     const int n = DiscSegments(rad);
-    vtx += 2 * n, idx_count += (n - 2) * 3 + n * 6;
+    vtx += 3 * n, idx_count += (n - 2) * 3 + n * 12;
   }
   if (vtx == 0) return;
   dl->PrimReserve(idx_count, vtx);
@@ -248,29 +256,36 @@ void NetworkGraph::DrawNodes(ImDrawList* dl) {
     if (!r.Overlaps(ImRect(c.x - rad, c.y - rad, c.x + rad, c.y + rad))) continue;
     const int n = DiscSegments(rad);
     const std::vector<ImVec2>& unit = Circle(n);
-    const ImU32 col = node_colors_[i], fringe = col & ~IM_COL32_A_MASK;
+    const ImU32 col = node_colors_[i];
+    const ImU32 rim = (Mix(col, view_.outline, 0.7f) & ~IM_COL32_A_MASK) | (col & IM_COL32_A_MASK);
+    const ImU32 fringe = rim & ~IM_COL32_A_MASK;
     const auto base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
-    // Inner ring at radius − 0.5 and the transparent fringe at + 0.5: one pixel of anti-aliasing.
+    // Three rings: the fill up to radius − 1.5, a rim in the background's colour (overlapping
+    // nodes stay apart) to − 0.5, and a transparent fringe at + 0.5 (one pixel of anti-aliasing).
+    const float radii[3] = {std::max(0.0f, rad - 1.5f), std::max(0.0f, rad - 0.5f), rad + 0.5f};
+    const ImU32 colors[3] = {col, rim, fringe};
     for (int k = 0; k < n; ++k) {
       const ImVec2 u = unit[static_cast<size_t>(k)];
-      dl->_VtxWritePtr[0].pos = ImVec2(c.x + u.x * (rad - 0.5f), c.y + u.y * (rad - 0.5f));
-      dl->_VtxWritePtr[0].uv = white, dl->_VtxWritePtr[0].col = col;
-      dl->_VtxWritePtr[1].pos = ImVec2(c.x + u.x * (rad + 0.5f), c.y + u.y * (rad + 0.5f));
-      dl->_VtxWritePtr[1].uv = white, dl->_VtxWritePtr[1].col = fringe;
-      dl->_VtxWritePtr += 2;
+      for (int ring = 0; ring < 3; ++ring) {
+        dl->_VtxWritePtr[ring].pos = ImVec2(c.x + u.x * radii[ring], c.y + u.y * radii[ring]);
+        dl->_VtxWritePtr[ring].uv = white, dl->_VtxWritePtr[ring].col = colors[ring];
+      }
+      dl->_VtxWritePtr += 3;
     }
     ImDrawIdx* w = dl->_IdxWritePtr;
     for (int k = 2; k < n; ++k) {
-      *w++ = base, *w++ = static_cast<ImDrawIdx>(base + 2 * (k - 1)), *w++ = static_cast<ImDrawIdx>(base + 2 * k);
+      *w++ = base, *w++ = static_cast<ImDrawIdx>(base + 3 * (k - 1)), *w++ = static_cast<ImDrawIdx>(base + 3 * k);
     }
-    for (int k = 0; k < n; ++k) {
-      const int j = (k + 1) % n;
-      const auto ik = static_cast<ImDrawIdx>(base + 2 * k), ij = static_cast<ImDrawIdx>(base + 2 * j);
-      *w++ = ik, *w++ = ij, *w++ = static_cast<ImDrawIdx>(ij + 1);
-      *w++ = static_cast<ImDrawIdx>(ij + 1), *w++ = static_cast<ImDrawIdx>(ik + 1), *w++ = ik;
+    for (int ring = 0; ring < 2; ++ring) {
+      for (int k = 0; k < n; ++k) {
+        const int j = (k + 1) % n;
+        const auto ik = static_cast<ImDrawIdx>(base + 3 * k + ring), ij = static_cast<ImDrawIdx>(base + 3 * j + ring);
+        *w++ = ik, *w++ = ij, *w++ = static_cast<ImDrawIdx>(ij + 1);
+        *w++ = static_cast<ImDrawIdx>(ij + 1), *w++ = static_cast<ImDrawIdx>(ik + 1), *w++ = ik;
+      }
     }
     dl->_IdxWritePtr = w;
-    dl->_VtxCurrentIdx += static_cast<unsigned>(2 * n);
+    dl->_VtxCurrentIdx += static_cast<unsigned>(3 * n);
   }
 }
 

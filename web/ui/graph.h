@@ -5,7 +5,8 @@
 // clicking selects it (clicking the background clears the selection).
 //
 // Drawing is batched: all edges in one draw-list reservation (4 vertices each, anti-aliased with
-// ImGui's baked line textures) and all nodes in another, written vertex by vertex; or, when the
+// ImGui's baked line textures) and all nodes in another (3 vertices per disc segment: fill, a rim
+// in the background colour, the anti-aliased fringe), written vertex by vertex; or, when the
 // app hands the graph a GPU path (ui/graph_gl.h: WebGL2 instanced edges and node discs reading
 // positions from a texture), a single draw-list callback, so per frame only the positions move
 // to the GPU and panning costs nothing but uniforms.
@@ -86,7 +87,7 @@ struct NetworkGraphOptions {
   float min_radius = 3.0f;     //!< node radius of weight 0, logical px
   float max_radius = 11.0f;    //!< node radius of the heaviest node
   bool labels = true;          //!< labels of the focused node, its neighbours and the heaviest nodes
-  int max_labels = 24;         //!< at most this many labels besides the focused node's
+  int max_labels = 12;         //!< at most this many labels besides the focused node's
 };
 
 class NetworkGraph {
@@ -135,8 +136,8 @@ class NetworkGraph {
   double LastStepMicros() const { return last_step_micros_; }
   double LastDrawMicros() const { return last_draw_micros_; }
 
-  //! Segments of a node disc of `radius` logical px in the draw-list path (2 vertices each: the
-  //! disc and its anti-aliased fringe).
+  //! Segments of a node disc of `radius` logical px in the draw-list path (3 vertices each: the
+  //! fill, the rim and the anti-aliased fringe).
   static int DiscSegments(float radius);
 
  private:

@@ -50,7 +50,9 @@ unsigned Link(const char* vs_source, const char* fs_source, const char* name) {
   int ok = 0;
   glGetProgramiv(program, GL_LINK_STATUS, &ok);
   if (!ok) {
-    std::fprintf(stderr, "graph: the %s program does not link\n", name);
+    char log[1024] = {};
+    glGetProgramInfoLog(program, sizeof log, nullptr, log);
+    std::fprintf(stderr, "graph: the %s program does not link: %s\n", name, log);
     glDeleteProgram(program);
     return 0;
   }

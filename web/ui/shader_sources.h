@@ -65,7 +65,7 @@ inline constexpr const char* kGraphEdgeFragmentShader = R"glsl(#version 300 es
 // Collaboration graph edges: coverage of the line across its width, one device pixel of ramp.
 precision mediump float;
 
-uniform float u_pixel;
+uniform highp float u_pixel;  // declared highp in the vertex shader too: shared uniforms must agree
 
 in vec4 v_color;
 in float v_offset;
@@ -118,7 +118,7 @@ inline constexpr const char* kGraphNodeFragmentShader = R"glsl(#version 300 es
 // so overlapping nodes stay apart.
 precision mediump float;
 
-uniform float u_pixel;
+uniform highp float u_pixel;  // declared highp in the vertex shader too: shared uniforms must agree
 uniform vec4 u_outline;  // the background colour
 
 in vec2 v_local;

@@ -19,7 +19,8 @@ const kMethods = {
   },
   insights: {
     developer: 'insights.developer', team: 'insights.team', workspace: 'insights.workspace',
-    compare: 'insights.compare', leaderboard: 'insights.leaderboard',
+    compare: 'insights.compare', leaderboard: 'insights.leaderboard', explain: 'insights.explain',
+    catalog: 'insights.catalog',
   },
   snapshots: {
     generate: 'snapshots.generate', generateDue: 'snapshots.generateDue', history: 'snapshots.history',

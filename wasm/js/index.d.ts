@@ -229,6 +229,8 @@ export declare class Loupe {
     workspace: Method<WindowParams>;
     compare: Method<WindowParams & { developers: string[] }>;
     leaderboard: Method<WindowParams & { metric: string; limit?: number; team?: string }>;
+    explain: Method<WindowParams & { metric: string; developer?: string; team?: string }, MetricExplanation>;
+    catalog: Method<{ profile?: 'loupe' | 'aexy-compat' }>;
   };
   readonly snapshots: {
     generate: Method<WindowParams & { developers?: string[]; team?: string }>;
@@ -314,4 +316,15 @@ export declare class Loupe {
     getState: Method<{ key: string }>;
     putState: Method<{ key: string; value: Json }>;
   };
+}
+
+/** insights.explain: what a number means, over which window and population (docs/metrics.md). */
+export interface MetricExplanation {
+  key: string; category: string; label: string;
+  unit: 'count' | 'ratio' | 'hours' | 'days' | 'lines' | 'score' | 'per_day' | 'per_week' | 'load' | 'percentile' | 'rank' | 'weight' | 'label';
+  better: 'higher' | 'lower' | 'neither'; subject: 'developer' | 'team' | 'workspace'; definition: string;
+  window: { rule: string; from: string; to: string; zone: string; bounds: 'half-open' | 'closed'; period_type: string };
+  population: { rule: string; developers: number; developer?: { id: number; name: string }; team?: string;
+                counted?: { what: string; count: number }[]; excluded?: { what: string; count: number }[] };
+  exclusions: string[]; profile: 'loupe' | 'aexy-compat'; differs_in_other_profile: boolean; other_profile?: string;
 }

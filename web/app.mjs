@@ -5,13 +5,10 @@
 // ?demo=1 imports the demo workspace (fixtures/demo, served by tools/serve.mjs) when the workspace
 // is empty (scripts/run opens the page so).
 import { Loupe } from './loupe/index.mjs';
+import { fetchDemo, importInto, summarizeImport } from './importing.mjs';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-
-// The demo workspace, in the order scripts/run imports it; .mailmap last (identities).
-const kDemoFiles = ['rocket.gitlog', 'rocket-commits.json', 'rocket-pulls.json', 'rocket-reviews.json',
-  'rocket-review-comments.json', 'rocket.mailmap'];
 
 const kDay = 86_400_000;
 
@@ -325,50 +322,19 @@ function onProgress(label) {
   };
 }
 
-function summarizeImport(reports, mailmaps, total) {
-  const added = { commits: 0, pull_requests: 0, reviews: 0, comments: 0 };
-  for (const report of reports) for (const key of Object.keys(added)) added[key] += report.added[key];
-  const what = `+${added.commits} commits, +${added.pull_requests} pull requests, +${added.reviews} reviews, `
-    + `+${added.comments} comments`;
-  const files = reports.length + mailmaps;
-  const count = files === total ? `${files} file${files === 1 ? '' : 's'}` : `${files} of ${total} files`;
-  return `Imported ${count}: ${what}.`;
-}
-
-// The repository a file's records belong to when the file does not say (a git log export): the
-// file name up to its first dot, as the CLI's `import` assumes ("rocket.gitlog" -> "rocket").
-function repositoryOf(name) {
-  const dot = name.indexOf('.');
-  return dot <= 0 ? name : name.slice(0, dot);
-}
-
-// Imports files (File, or { name, bytes }) one by one, each all-or-nothing; .mailmap files go to the
-// identity rules. Stops at the first failure; the files before it stay imported.
+// Imports files with progress and a cancel button (importing.mjs does the work); the files before
+// a failure stay imported, and the message says how many.
 async function importFiles(files, label = 'Importing') {
   const controller = startActivity(label);
-  const isMailmap = (f) => /(^|[./])mailmap$/i.test(f.name);
-  const data = files.filter((f) => !isMailmap(f));
-  const mailmaps = files.filter(isMailmap);
-  const reports = [];
-  let mailmapsDone = 0;
+  let done = { reports: [], mailmaps: 0 };
   try {
-    const progress = onProgress(label);
-    for (const [index, file] of data.entries()) {
-      const onFileProgress = (p) => progress({ ...p, file: file.name, fileIndex: index, files: data.length });
-      const [report] = await state.loupe.import.files([file],
-        { repo: repositoryOf(file.name), onProgress: onFileProgress, signal: controller.signal });
-      reports.push(report);
-    }
-    for (const file of mailmaps) {
-      const text = file instanceof Blob ? await file.text() : new TextDecoder().decode(file.bytes);
-      await state.loupe.identities.importMailmap({ text, source: file.name });
-      mailmapsDone++;
-    }
+    done = await importInto(state.loupe, files, { onProgress: onProgress(label), signal: controller.signal });
   } catch (error) {
+    done = error.done ?? done;
     showError(error);
   } finally {
-    if (reports.length + mailmapsDone > 0) {
-      $('message').textContent = summarizeImport(reports, mailmapsDone, files.length);
+    if (done.reports.length + done.mailmaps > 0) {
+      $('message').textContent = summarizeImport(done.reports, done.mailmaps, files.length);
     }
     finishActivity();
     await refresh().catch(showError);
@@ -376,12 +342,7 @@ async function importFiles(files, label = 'Importing') {
 }
 
 async function importDemo() {
-  const files = await Promise.all(kDemoFiles.map(async (name) => {
-    const response = await fetch(`fixtures/demo/${name}`);
-    if (!response.ok) throw new Error(`demo file ${name}: HTTP ${response.status}`);
-    return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
-  }));
-  await importFiles(files, 'Importing the demo workspace');
+  await importFiles(await fetchDemo(), 'Importing the demo workspace');
 }
 
 // A remembered token lives in the workspace (sync_state), never anywhere else.

@@ -9,6 +9,7 @@
 //   http://127.0.0.1:N/   web/ (the page), and under it
 //       /loupe/           the built JS package: DIST (default build/wasm-release/wasm/dist: wasm/js,
 //                         the engine's .mjs/.wasm and sqlite-wasm under sqlite/)
+//       /app/             the dashboard's wasm and fonts (DIST/../../web/dist: build/…/web/dist)
 //       /fixtures/demo/   fixtures/demo (what the page imports for ?demo=1)
 //   http://127.0.0.1:M/   examples/embed/, and /fixtures/demo/ (the host app's own data)
 // Defaults: N = 8780, M = 8781; 0 picks free ports. No COOP/COEP or other special headers: the
@@ -130,6 +131,7 @@ export async function startServers({
   const mainMounts = [
     { prefix: '/fixtures/demo/', dirs: [at('fixtures/demo')], cors: true },
     { prefix: '/loupe/', dirs: [path.resolve(dist)], cors: true },
+    { prefix: '/app/', dirs: [path.resolve(dist, '../../web/dist')], cors: false },
     { prefix: '/', dirs: [at('web')], cors: false },
   ];
   const main = http.createServer(Handler(mainMounts, null));
@@ -182,8 +184,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.stderr.write(`serve: ${error.message}\n`);
     process.exit(1);
   });
-  const page = options.demo ? `${servers.url}?demo=1` : servers.url;
-  process.stdout.write(`Loupe page:    ${page}\nEmbed example: ${servers.embedUrl}\n(Ctrl-C stops the servers)\n`);
+  const query = options.demo ? '?demo=1' : '';
+  process.stdout.write(`Loupe dashboard: ${servers.url}dashboard.html${query}\nFirst page:      ${servers.url}${query}\n`
+    + `Embed example:   ${servers.embedUrl}\n(Ctrl-C stops the servers)\n`);
   const stop = () => servers.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -61,7 +61,10 @@ TEST_CASE("Charts: nothing is drawn outside the chart's rectangle, whatever the 
   const std::pair<const char*, Chart> charts[] = {{"line", Lines},     {"bar", Bars},    {"hbar", HBars},
                                                   {"stacked", Stacked}, {"heatmap", Heat}, {"gauge", GaugeOf},
                                                   {"kpi", Tile},        {"sparkline", Spark}};
-  for (const auto& [chart_name, chart] : charts) {
+  for (const auto& entry : charts) {
+    // Named copies: clang 14 (em++) cannot capture structured bindings in lambdas.
+    const char* chart_name = entry.first;
+    const Chart chart = entry.second;
     for (const Case& c : kCases) {
       for (const ImVec2 size : kSizes) {
         const Series both[] = {{"alpha", c.a}, {"beta", c.b}};

@@ -119,11 +119,12 @@ ImVec2 ForceLayout::Repulsion(int body) const {
   const float theta2 = options_.theta * options_.theta;
   const float min_d2 = k2 * 1e-4f;
   float fx = 0.0f, fy = 0.0f;
-  stack_.clear();
-  stack_.push_back(0);
-  while (!stack_.empty()) {
-    const Cell& c = cells_[static_cast<size_t>(stack_.back())];
-    stack_.pop_back();
+  // Depth-first over the tree: at most 3 pending siblings per level.
+  int stack[4 * kMaxDepth + 8];
+  int top = 0;
+  stack[top++] = 0;
+  while (top > 0) {
+    const Cell& c = cells_[static_cast<size_t>(stack[--top])];
     if (c.mass <= 0.0f || c.body == body) continue;
     const float dx = p.x - c.cx, dy = p.y - c.cy;
     const float d2 = dx * dx + dy * dy;
@@ -133,7 +134,7 @@ ImVec2 ForceLayout::Repulsion(int body) const {
       fx += dx * f, fy += dy * f;
       continue;
     }
-    for (int q = 0; q < 4; ++q) stack_.push_back(c.child + q);
+    for (int q = 0; q < 4; ++q) stack[top++] = c.child + q;
   }
   return ImVec2(fx, fy);
 }

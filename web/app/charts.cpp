@@ -38,6 +38,18 @@ std::map<std::string, KeptGraph>& Graphs() {
 
 }  // namespace
 
+bool Ready(const Reply& r, const char* what) {
+  if (r.state == Reply::State::kReady) return true;
+  if (r.state == Reply::State::kLoading) {
+    ImGui::TextDisabled("Loading %s...", what);
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
+    ImGui::TextWrapped("Could not load %s: %s", what, r.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  return false;
+}
+
 void KpiRow(Pages& pages, std::span<const KpiSpec> tiles, ImVec2 size) {
   if (tiles.empty()) return;
   const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -220,8 +220,7 @@ void Pages::Dashboard() {
   const Reply* prefs = app_.Preferences();
   if (!prefs) {
     const Reply& r = app_.bridge().Get("dashboard.preferences", "{}");
-    if (r.state == Reply::State::kError) Unreachable(r, "the dashboard's preferences");
-    else ImGui::TextDisabled("Loading your dashboard...");
+    Ready(r, "your dashboard");
     return;
   }
   DashboardHeader(*prefs);
@@ -369,12 +368,6 @@ void Pages::EmptyState(const PlacedWidget& widget) {
   ImGui::Spacing();
   ImGui::TextWrapped("It needs %s", widget.needs.empty() ? "data Loupe does not import yet." : widget.needs.c_str());
   ImGui::PopTextWrapPos();
-}
-
-void Pages::Unreachable(const Reply& reply, const char* what) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
-  ImGui::TextWrapped("Could not load %s: %s", what, reply.error.c_str());
-  ImGui::PopStyleColor();
 }
 
 void Pages::NoteNumber(std::string_view metric) {

@@ -72,7 +72,6 @@ class Pages {
   void Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, float cell_h, float gap);
   void WidgetBody(const PlacedWidget& widget, ImVec2 size);
   void EmptyState(const PlacedWidget& widget);
-  void Unreachable(const Reply& reply, const char* what);
 
   // Widget bodies (engine data → charts).
   void QuickStats(ImVec2 size);

@@ -50,18 +50,6 @@ std::string Label(std::string_view key) {
   return out;
 }
 
-bool Ready(const Reply& r, const char* what) {
-  if (r.state == Reply::State::kReady) return true;
-  if (r.state == Reply::State::kLoading) {
-    ImGui::TextDisabled("Loading %s...", what);
-  } else {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
-    ImGui::TextWrapped("Could not load %s: %s", what, r.error.c_str());
-    ImGui::PopStyleColor();
-  }
-  return false;
-}
-
 void Heading(const char* text) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.Fonts->Fonts.Size > 1) ImGui::PushFont(io.Fonts->Fonts[1]);

@@ -27,19 +27,6 @@ std::string WindowOnly(App& app, const std::string& extra = "") {
   return p + "}";
 }
 
-// Waits for a reply: draws the loading or error state and returns false until it is ready.
-bool Ready(const Reply& r, const char* what) {
-  if (r.state == Reply::State::kReady) return true;
-  if (r.state == Reply::State::kLoading) {
-    ImGui::TextDisabled("Loading %s...", what);
-  } else {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::kBad);
-    ImGui::TextWrapped("Could not load %s: %s", what, r.error.c_str());
-    ImGui::PopStyleColor();
-  }
-  return false;
-}
-
 }  // namespace
 
 void Pages::WidgetBody(const PlacedWidget& widget, ImVec2 size) {

@@ -424,6 +424,28 @@ describe('rate-limit edges and full re-reads', { concurrency: false }, () => {
     assert.equal(cursor.commits.pending, null);
   });
 
+  test('a cancel that lands while a response body is read reports the cancel, not the DOMException', async (t) => {
+    if (!haveRealData(t)) return;
+    const engine = new EngineDouble();
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    let requests = 0;
+    // What a browser does when the signal fires between the headers and the body: the body read
+    // rejects with an AbortError whose message is the browser's (Chromium: "signal is aborted
+    // without reason").
+    const fetch = async (url, init) => {
+      const response = await globalThis.fetch(url, init);
+      if (++requests < 5) return response;
+      controller.abort();
+      return {
+        status: response.status, type: response.type, headers: response.headers,
+        arrayBuffer: async () => { throw new DOMException('signal is aborted without reason', 'AbortError'); },
+      };
+    };
+    await assert.rejects(syncGitHub(options(server, engine, clock, { signal: controller.signal, fetch })),
+      (e) => e instanceof SyncError && e.code === 'cancelled' && e.message === 'the sync was cancelled');
+  });
+
   test('full: true reads everything again without conditions and changes nothing', async (t) => {
     if (!haveRealData(t)) return;
     const engine = new EngineDouble();

@@ -661,7 +661,15 @@ export async function syncGitHub(options) {
   const summary = { repositories: [], requests: 0, notModified: 0, waits: 0 };
   for (const repo of repositories) {
     const before = { requests: client.requests, notModified: client.notModified };
-    const result = await syncRepository({ client, engine, repo, onProgress, full, concurrency, importBatch, now });
+    let result;
+    try {
+      result = await syncRepository({ client, engine, repo, onProgress, full, concurrency, importBatch, now });
+    } catch (e) {
+      // After a cancel, whichever step noticed it first (a fetch, a body still being read, a
+      // wait) reports the cancel, not its own DOMException.
+      if (signal?.aborted && !(e instanceof SyncError && e.code === 'cancelled')) throw abortError(signal);
+      throw e;
+    }
     result.requests = client.requests - before.requests;
     result.notModified = client.notModified - before.notModified;
     summary.repositories.push(result);

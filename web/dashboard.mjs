@@ -52,10 +52,13 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// DOM keyCodes the app maps (app/main.cpp io.KeyMap); other keys reach ImGui as text only.
-const kForwardedKeys = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46, 65, 67, 86, 88, 89, 90]);
-// Keys whose browser default (scrolling, leaving the canvas) would fight the app's navigation.
-const kSwallowedKeys = new Set([8, 9, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
+// DOM keyCodes the app reads: those of app/main.cpp's io.KeyMap, the digits (Alt+1..4 jump
+// between routes) and F6 (moves between the panes); other keys reach ImGui as text only.
+const kForwardedKeys = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 65, 67, 86, 88, 89, 90, 117]);
+// Keys whose browser default (scrolling, leaving the canvas, the address bar) would fight the
+// app's navigation.
+const kSwallowedKeys = new Set([8, 9, 32, 33, 34, 35, 36, 37, 38, 39, 40, 117]);
 
 class Platform {
   constructor(module, canvas, agent, loupe) {
@@ -125,7 +128,7 @@ class Platform {
     }, { passive: false });
     canvas.addEventListener('keydown', (e) => {
       this.key(e, true);
-      if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) withString(m, e.key, (p) => m._loupe_ui_text(p));
+      if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) withString(m, e.key, (p) => m._loupe_ui_text(p));
       if (kSwallowedKeys.has(e.keyCode)) e.preventDefault();
     });
     canvas.addEventListener('keyup', (e) => this.key(e, false));

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "imgui_internal.h"
+
 #include "app/bench.h"
 #include "app/dates.h"
 #include "app/pages.h"
@@ -19,6 +21,8 @@ EM_JS(void, loupe_js_cancel_activity, (), { Module.loupeCancelActivity(); });
 
 namespace loupe::app {
 namespace {
+
+constexpr int kKeyF6 = 117;  //!< its DOM keyCode (web/dashboard.mjs forwards it)
 
 struct RouteSpec {
   const char* path;
@@ -128,13 +132,53 @@ std::string App::RouteQuery(std::string_view key) const {
   return {};
 }
 
-void App::ApplyReleases(ImGuiIO& io) {
-  for (int b = 0; b < 5; ++b) {
-    if (release_pending_[b]) {
-      io.MouseDown[b] = false;
-      release_pending_[b] = false;
+namespace {
+
+void SetModifiers(ImGuiIO& io, const std::array<bool, App::kModifiers>& m) {
+  io.KeyCtrl = m[App::kCtrl];
+  io.KeyShift = m[App::kShift];
+  io.KeySuper = m[App::kSuper];
+  io.KeyAlt = false;  // see NoteKey
+}
+
+}  // namespace
+
+void App::NoteMouseButton(int button, bool down) {
+  if (button < 0 || button >= static_cast<int>(release_pending_.size())) return;
+  if (down) ImGui::GetIO().MouseDown[button] = true;
+  release_pending_[button] = !down;
+}
+
+void App::NoteKey(int key, bool down, const std::array<bool, kModifiers>& modifiers) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) {
+    if (down) {
+      io.KeysDown[key] = true;
+      key_releases_.erase(std::remove(key_releases_.begin(), key_releases_.end(), key), key_releases_.end());
+    } else {
+      key_releases_.push_back(key);
     }
   }
+  for (int m = 0; m < kModifiers; ++m) {
+    if (modifiers[m]) modifiers_[m] = true;
+    modifier_release_[m] = !modifiers[m];
+  }
+  SetModifiers(io, modifiers_);
+}
+
+void App::ApplyReleases() {
+  ImGuiIO& io = ImGui::GetIO();
+  for (size_t b = 0; b < release_pending_.size(); ++b) {
+    if (release_pending_[b]) io.MouseDown[b] = false;
+    release_pending_[b] = false;
+  }
+  for (int key : key_releases_) io.KeysDown[key] = false;
+  key_releases_.clear();
+  for (int m = 0; m < kModifiers; ++m) {
+    if (modifier_release_[m]) modifiers_[m] = false;
+    modifier_release_[m] = false;
+  }
+  SetModifiers(io, modifiers_);
 }
 
 void App::RecordFrameTimes(double build_ms, double upload_us, double draw_us) {
@@ -229,17 +273,20 @@ int App::Frame() {
   }
   const float sidebar = std::clamp(io.DisplaySize.x * 0.2f, 200.0f, 260.0f);
 
-  // Alt+1..4 jump between the routes from anywhere (keyboard-only use).
-  if (io.KeyAlt) {
+  // Keyboard-only use: Alt+1..4 jump between the routes from anywhere; F6 and Shift+F6 move the
+  // focus between the sidebar, the page and the explain panel; arrows and Space do the rest.
+  if (modifiers_[kAlt]) {
     for (int i = 0; i < 4; ++i) {
       if (ImGui::IsKeyPressed('1' + i, false)) Navigate(kRoutes[i].path);
     }
   }
+  if (ImGui::IsKeyPressed(kKeyF6, true)) CyclePaneFocus(io.KeyShift);
 
   Sidebar(sidebar);
   ImGui::SetNextWindowPos(ImVec2(sidebar, 0));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - sidebar, io.DisplaySize.y));
-  ImGui::Begin("##content", nullptr,
+  if (frame_count_ == 1) ImGui::SetNextWindowFocus();  // the page has the keyboard focus first
+  ImGui::Begin(kContentWindow, nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_AlwaysVerticalScrollbar);
   pages_->BeginFrame();
@@ -257,7 +304,7 @@ void App::Sidebar(float width) {
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y));
-  ImGui::Begin("##sidebar", nullptr,
+  ImGui::Begin(kSidebarWindow, nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (io.Fonts->Fonts.Size > 1) ImGui::PushFont(io.Fonts->Fonts[1]);
@@ -375,11 +422,44 @@ void App::Sidebar(float width) {
   ImGui::End();
 }
 
+void App::CyclePaneFocus(bool backwards) {
+  std::vector<const char*> panes = {kSidebarWindow, kContentWindow};
+  if (!pages_->explaining().empty()) panes.push_back(kExplainWindow);
+  const ImGuiWindow* focused = ImGui::GetCurrentContext()->NavWindow;
+  size_t at = panes.size() - 1;
+  for (size_t i = 0; i < panes.size(); ++i) {
+    // A widget's child window belongs to the page.
+    if (focused != nullptr && std::string_view(focused->RootWindow->Name) == panes[i]) at = i;
+  }
+  const size_t next = backwards ? (at + panes.size() - 1) % panes.size() : (at + 1) % panes.size();
+  ImGui::SetWindowFocus(panes[next]);
+  // Show the keyboard cursor at once on the pane's first item, as a Tab would in a web page.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+  if (g.NavWindow != nullptr && g.NavWindow->NavLastIds[0] == 0) ImGui::NavInitWindow(g.NavWindow, true);
+}
+
 void App::SetActivity(std::string label, double fraction, bool active) {
   activity_label_ = std::move(label);
   activity_fraction_ = fraction;
   activity_active_ = active;
 }
+
+namespace {
+
+//! Where the keyboard focus is: its pane and the focused item's rectangle on the canvas.
+std::string FocusJson() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.NavWindow == nullptr || g.NavId == 0) return "null";
+  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+  char rect[160];
+  std::snprintf(rect, sizeof rect, ",\"x0\":%.0f,\"y0\":%.0f,\"x1\":%.0f,\"y1\":%.0f,\"visible\":%s}", r.Min.x, r.Min.y,
+                r.Max.x, r.Max.y, g.NavDisableHighlight ? "false" : "true");
+  return "{\"pane\":" + Quote(g.NavWindow->RootWindow->Name) + rect;
+}
+
+}  // namespace
 
 std::string App::StateJson() const {
   std::vector<double> build = times_.build_ms, upload = times_.upload_us, draw = times_.draw_us;
@@ -394,6 +474,7 @@ std::string App::StateJson() const {
   out += ",\"widgets\":" + pages_->WidgetsJson();
   out += ",\"numbers\":" + pages_->NumbersJson();
   out += ",\"explain\":" + Quote(pages_->explaining());
+  out += ",\"focus\":" + FocusJson();
   out += ",\"notice\":" + Quote(notice_) + "}";
   return out;
 }

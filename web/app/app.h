@@ -21,6 +21,12 @@ namespace loupe::app {
 class Pages;
 class BenchScene;
 
+//! The two panes' ImGui window names; F6 moves the keyboard focus between them (and the explain
+//! panel when it is open).
+inline constexpr const char* kSidebarWindow = "##sidebar";
+inline constexpr const char* kContentWindow = "##content";
+inline constexpr const char* kExplainWindow = "Explain##panel";
+
 //! The analysis window every page shares: the last `weeks` weeks that end with the day of the
 //! workspace's latest activity (or its whole history), so a history imported from last year is
 //! not an empty "this week".
@@ -68,11 +74,14 @@ class App {
 
   void SetActivity(std::string label, double fraction, bool active);
 
-  // Mouse releases are applied one frame after they happen, so a click whose press and release
-  // arrive between two frames is still seen as a click.
-  void NotePress(int button) { press_seen_frame_[button] = false; }
-  void NoteRelease(int button) { release_pending_[button] = true; }
-  void ApplyReleases(ImGuiIO& io);
+  // Input between two frames. Presses reach ImGui at once; releases (mouse buttons, keys and
+  // modifiers) after the next frame, so a click or an Alt+2 whose down and up arrive together
+  // is still seen. Alt is kept from ImGui: it is the app's (Alt+1..4), and ImGui 1.86 would
+  // toggle its menu layer on each Alt release, leaving the keyboard focus nowhere.
+  enum Modifier { kCtrl, kShift, kAlt, kSuper, kModifiers };
+  void NoteMouseButton(int button, bool down);
+  void NoteKey(int key, bool down, const std::array<bool, kModifiers>& modifiers);
+  void ApplyReleases();
 
   void RecordFrameTimes(double build_ms, double upload_us, double draw_us);
   //! {route, frames{count, median_build_ms, median_upload_us, median_draw_us}, pending, window,
@@ -81,6 +90,7 @@ class App {
 
  private:
   void Sidebar(float width);
+  void CyclePaneFocus(bool backwards);
   void AdoptPreferences(std::unique_ptr<Reply> reply);
 
   Bridge bridge_;
@@ -96,7 +106,8 @@ class App {
   double activity_fraction_ = -1;
   bool activity_active_ = false;
   std::array<bool, 5> release_pending_{};
-  std::array<bool, 5> press_seen_frame_{};
+  std::vector<int> key_releases_;
+  std::array<bool, kModifiers> modifiers_{}, modifier_release_{};
   FrameTimes times_;
   int frame_count_ = 0;
   int wants_frames_ = 0;

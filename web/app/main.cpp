@@ -193,16 +193,7 @@ EMSCRIPTEN_KEEPALIVE void loupe_ui_mouse_move(float x, float y) {
 }
 
 EMSCRIPTEN_KEEPALIVE void loupe_ui_mouse_button(int button, int down) {
-  if (button < 0 || button >= 5) return;
-  ImGuiIO& io = ImGui::GetIO();
-  // A press and release inside one frame would be lost (toolchain.md: "instant clicks"); keep the
-  // press for the next frame and release after it.
-  if (down) {
-    io.MouseDown[button] = true;
-    P().app->NotePress(button);
-  } else {
-    P().app->NoteRelease(button);
-  }
+  P().app->NoteMouseButton(button, down != 0);  // toolchain.md: "instant clicks"
   Want(kFramesAfterInput);
 }
 
@@ -219,12 +210,7 @@ EMSCRIPTEN_KEEPALIVE void loupe_ui_wheel(float dx, float dy) {
 }
 
 EMSCRIPTEN_KEEPALIVE void loupe_ui_key(int key, int down, int ctrl, int shift, int alt, int super) {
-  ImGuiIO& io = ImGui::GetIO();
-  if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[key] = down != 0;
-  io.KeyCtrl = ctrl != 0;
-  io.KeyShift = shift != 0;
-  io.KeyAlt = alt != 0;
-  io.KeySuper = super != 0;
+  P().app->NoteKey(key, down != 0, {ctrl != 0, shift != 0, alt != 0, super != 0});
   Want(kFramesAfterInput);
 }
 
@@ -289,8 +275,8 @@ EMSCRIPTEN_KEEPALIVE int loupe_ui_frame(double now_ms) {
   ImGui::Render();
   const double built = emscripten_get_now();
 
-  // Mouse releases noted during this frame take effect now, after the press was seen.
-  p.app->ApplyReleases(io);
+  // Releases noted before this frame take effect now that it has seen the presses.
+  p.app->ApplyReleases();
 
   static const char* kCursors[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize",
                                    "nwse-resize", "pointer", "not-allowed"};

@@ -5,8 +5,9 @@
 #include <cstdio>
 
 #include "app/app.h"
-#include "app/format.h"
 #include "app/charts.h"
+#include "app/format.h"
+#include "imgui_internal.h"
 #include "ui/theme.h"
 
 namespace loupe::app {
@@ -73,6 +74,7 @@ void Pages::Number(const char* label, const std::string& text, std::string_view 
 void Pages::Explain(std::string_view metric, const std::string& context) {
   explain_metric_ = std::string(metric);
   explain_context_ = context;
+  explain_focus_ = true;
 }
 
 void Pages::ExplainPanel() {
@@ -82,8 +84,9 @@ void Pages::ExplainPanel() {
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 16, 16), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
   bool open = true;
-  ImGui::SetNextWindowFocus();
-  if (ImGui::Begin("Explain##panel", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+  if (explain_focus_) ImGui::SetNextWindowFocus();  // once: F6 may leave it for the page
+  explain_focus_ = false;
+  if (ImGui::Begin(kExplainWindow, &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     std::string params = "{\"metric\":" + Quote(explain_metric_);
     const std::string window = app_.WindowParams();
@@ -141,7 +144,10 @@ void Pages::ExplainPanel() {
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(27, false)) open = false;
   }
   ImGui::End();
-  if (!open) explain_metric_.clear();
+  if (!open) {
+    explain_metric_.clear();
+    ImGui::SetWindowFocus(kContentWindow);  // back where the number was
+  }
 }
 
 // ---- the dashboard -------------------------------------------------------------------------------
@@ -243,8 +249,8 @@ void Pages::Dashboard() {
   if (drag_) {
     const ImVec2 screen = ImGui::GetWindowPos();
     const float sx = ImGui::GetScrollX(), sy = ImGui::GetScrollY();
-    const ImVec2 delta = ImVec2(ImGui::GetIO().MousePos.x - drag_->start_mouse.x,
-                                ImGui::GetIO().MousePos.y - drag_->start_mouse.y);
+    if (ImGui::IsMousePosValid()) drag_->last_mouse = ImGui::GetIO().MousePos;
+    const ImVec2 delta = ImVec2(drag_->last_mouse.x - drag_->start_mouse.x, drag_->last_mouse.y - drag_->start_mouse.y);
     const int dx = static_cast<int>(std::lround(delta.x / (cell_w + kGap)));
     const int dy = static_cast<int>(std::lround(delta.y / (kCellHeight + kGap)));
     if (drag_->resize) {
@@ -296,7 +302,7 @@ void Pages::Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, floa
   ImGui::TextUnformatted(widget.name.c_str());
   ImGui::SameLine(size.x - style.WindowPadding.x - menu_w);
   if (ImGui::Button("...")) ImGui::OpenPopup("menu");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size, hide");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size, move, hide");
   if (ImGui::BeginPopup("menu")) {
     ImGui::TextDisabled("Size");
     for (const char* s : {"small", "medium", "large", "full"}) {
@@ -305,18 +311,30 @@ void Pages::Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, floa
       }
     }
     ImGui::Separator();
+    // Moving without a mouse: one cell at a time (the engine pushes what is in the way down).
+    const auto move = [&](int x, int y) {
+      app_.Mutate("dashboard.moveWidget", "{\"widget\":" + Quote(widget.id) + ",\"x\":" + std::to_string(x) +
+                                               ",\"y\":" + std::to_string(y) + "}");
+    };
+    if (ImGui::MenuItem("Move left", nullptr, false, widget.x > 0)) move(widget.x - 1, widget.y);
+    if (ImGui::MenuItem("Move right", nullptr, false, widget.x + widget.w < kColumns)) move(widget.x + 1, widget.y);
+    if (ImGui::MenuItem("Move up", nullptr, false, widget.y > 0)) move(widget.x, widget.y - 1);
+    if (ImGui::MenuItem("Move down")) move(widget.x, widget.y + 1);
+    ImGui::Separator();
     if (ImGui::MenuItem("Hide")) app_.Mutate("dashboard.hideWidget", "{\"widget\":" + Quote(widget.id) + "}");
     ImGui::EndPopup();
   }
   // The move handle covers the title row up to the menu button.
   ImGui::SetCursorPos(ImVec2(0, 0));
+  ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);  // the mouse's; the menu moves from the keyboard
   ImGui::InvisibleButton("##move", ImVec2(size.x - menu_w - style.WindowPadding.x * 1.5f, title_h + style.WindowPadding.y * 0.5f));
+  ImGui::PopItemFlag();
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
   if (ImGui::IsItemActive() && !drag_ && ImGui::IsMouseDragging(0, 4.0f)) {
     drag_ = std::make_unique<Drag>();
     drag_->id = widget.id;
     drag_->original = widget;
-    drag_->start_mouse = ImGui::GetIO().MouseClickedPos[0];
+    drag_->start_mouse = drag_->last_mouse = ImGui::GetIO().MouseClickedPos[0];
     drag_->x = widget.x;
     drag_->y = widget.y;
     drag_->w = widget.w;
@@ -339,7 +357,9 @@ void Pages::Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, floa
   // Resize grip in the bottom-right corner.
   const float grip = 14.0f;
   ImGui::SetCursorPos(ImVec2(size.x - grip - 2, size.y - grip - 2));
+  ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);  // the mouse's; the menu sizes from the keyboard
   ImGui::InvisibleButton("##resize", ImVec2(grip, grip));
+  ImGui::PopItemFlag();
   const ImVec2 g0 = ImGui::GetItemRectMin(), g1 = ImGui::GetItemRectMax();
   const bool grip_hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
   ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(g1.x, g0.y), g1, ImVec2(g0.x, g1.y),
@@ -350,7 +370,7 @@ void Pages::Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, floa
     drag_->id = widget.id;
     drag_->resize = true;
     drag_->original = widget;
-    drag_->start_mouse = ImGui::GetIO().MouseClickedPos[0];
+    drag_->start_mouse = drag_->last_mouse = ImGui::GetIO().MouseClickedPos[0];
     drag_->x = widget.x;
     drag_->y = widget.y;
     drag_->w = widget.w;

@@ -59,6 +59,7 @@ class Pages {
     std::string id;
     bool resize = false;
     ImVec2 start_mouse;
+    ImVec2 last_mouse;  //!< the last position on the canvas: the release may come after a leave
     PlacedWidget original;
     int x = 0, y = 0, w = 0, h = 0;  //!< the preview, in grid cells
   };
@@ -106,6 +107,7 @@ class Pages {
   std::vector<DrawnWidget> numbers_;  //!< id = the metric
   std::unique_ptr<Drag> drag_;
   std::string explain_metric_, explain_context_;
+  bool explain_focus_ = false;  //!< the panel takes the keyboard focus when it opens
   int analytics_tab_ = 0;
   std::string leaderboard_metric_ = "commits";
 };

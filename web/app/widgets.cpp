@@ -21,6 +21,11 @@ std::string DevParams(App& app, const std::string& developer, const std::string&
   return p + "}";
 }
 
+//! Expertise builds up over a career: the whole history, whatever window the page shows.
+std::string CareerParams(const std::string& developer) {
+  return "{\"developer\":" + Quote(developer) + ",\"days\":0}";
+}
+
 std::string WindowOnly(App& app, const std::string& extra = "") {
   std::string p = "{" + app.WindowParams();
   if (!extra.empty()) p += (p.size() > 1 ? "," : "") + extra;
@@ -246,7 +251,7 @@ void Pages::WorkPatterns(ImVec2 size) {
 void Pages::LanguageProficiency(ImVec2 size) {
   const std::string me = app_.Me();
   if (me.empty()) return;
-  const Reply& r = app_.bridge().Get("intelligence.expertise", DevParams(app_, me, "\"days\":0"));
+  const Reply& r = app_.bridge().Get("intelligence.expertise", CareerParams(me));
   if (!Ready(r, "your languages")) return;
   std::vector<std::string> labels;
   SeriesSpec proficiency{"Proficiency", {}};
@@ -288,7 +293,7 @@ void Pages::DomainExpertise(ImVec2 size) {
 void Pages::FrameworksTools(ImVec2 size) {
   const std::string me = app_.Me();
   if (me.empty()) return;
-  const Reply& r = app_.bridge().Get("intelligence.expertise", DevParams(app_, me, "\"days\":0"));
+  const Reply& r = app_.bridge().Get("intelligence.expertise", CareerParams(me));
   if (!Ready(r, "your frameworks")) return;
   bool any = false;
   if (ImGui::BeginTable("frameworks", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, size)) {

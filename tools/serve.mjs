@@ -6,7 +6,7 @@
 // empty one).
 //
 // Two origins, so the embed example really is another web app:
-//   http://127.0.0.1:N/   web/ (the page), and under it
+//   http://127.0.0.1:N/   web/ (the dashboard at /, the simple page at /simple.html), and under it
 //       /loupe/           the built JS package: DIST (default build/wasm-release/wasm/dist: wasm/js,
 //                         the engine's .mjs/.wasm and sqlite-wasm under sqlite/)
 //       /app/             the dashboard's wasm and fonts (DIST/../../web/dist: build/…/web/dist)
@@ -185,7 +185,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   });
   const query = options.demo ? '?demo=1' : '';
-  process.stdout.write(`Loupe dashboard: ${servers.url}dashboard.html${query}\nFirst page:      ${servers.url}${query}\n`
+  process.stdout.write(`Loupe dashboard: ${servers.url}${query}\nSimple page:     ${servers.url}simple.html${query}\n`
     + `Embed example:   ${servers.embedUrl}\n(Ctrl-C stops the servers)\n`);
   const stop = () => servers.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

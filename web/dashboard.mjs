@@ -3,7 +3,7 @@
 // only (never window-wide listeners, so a host page keeps its keys), ResizeObserver and
 // devicePixelRatio, clipboard, the hash route, frames only when something changed.
 //
-//   dashboard.html[?demo=1][&storage=memory]#/dashboard
+//   index.html[?demo=1][&storage=memory]#/dashboard
 //
 // ?demo=1 imports the demo workspace when the workspace is empty; storage=memory opens a
 // throwaway in-memory workspace instead of the OPFS one (tests, and a second look without
@@ -258,6 +258,28 @@ class Platform {
 }
 
 async function main() {
+  // The app's code is compiled and its fonts fetched while the engine opens (and imports the
+  // demo); its callbacks reach `platform`, which exists before the first frame.
+  let platform;
+  const base = new URL('./app/', import.meta.url);
+  const appParts = Promise.all([
+    import(new URL('loupe_dashboard.mjs', base).href).then(({ default: createDashboard }) => createDashboard({
+      locateFile: (file) => new URL(file, base).href,
+      loupeRequest: (id, method, paramsText) => platform.request(id, method, paramsText),
+      loupeRequestFrame: () => platform?.requestFrame(),
+      loupeSetCursor: (cursor) => { if (platform) platform.canvas.style.cursor = cursor; },
+      loupeWriteClipboard: (text) => navigator.clipboard?.writeText(text).catch(() => {}),
+      loupeTextInput: (active, x, y, h) => platform?.textInput(active, x, y, h),
+      loupeSetHash: (hash) => { if (location.hash !== hash) history.replaceState(null, '', hash); },
+      loupePushHash: (hash) => { if (location.hash !== hash) location.hash = hash; },
+      loupeChooseFiles: () => platform.chooseFiles(),
+      loupeImportDemo: async () => platform.importFiles(await fetchDemo(), 'Importing the demo workspace'),
+      loupeCancelActivity: () => platform.activity?.abort(),
+    })),
+    fetchBytes(new URL('fonts/DejaVuSans.ttf', base)).catch(() => new Uint8Array()),
+    fetchBytes(new URL('fonts/DejaVuSans-Bold.ttf', base)).catch(() => new Uint8Array()),
+  ]);
+  appParts.catch(() => {});  // awaited (and reported) below
   let loupe;
   try {
     loupe = await Loupe.open({ storage: params.get('storage') === 'memory' ? 'memory' : 'opfs' });
@@ -281,26 +303,7 @@ async function main() {
 
   timing.imported = performance.now();
   status.show('Starting the dashboard…', null);
-  const base = new URL('./app/', import.meta.url);
-  const [{ default: createDashboard }, regular, bold] = await Promise.all([
-    import(new URL('loupe_dashboard.mjs', base).href),
-    fetchBytes(new URL('fonts/DejaVuSans.ttf', base)).catch(() => new Uint8Array()),
-    fetchBytes(new URL('fonts/DejaVuSans-Bold.ttf', base)).catch(() => new Uint8Array()),
-  ]);
-  let platform;
-  const module = await createDashboard({
-    locateFile: (file) => new URL(file, base).href,
-    loupeRequest: (id, method, paramsText) => platform.request(id, method, paramsText),
-    loupeRequestFrame: () => platform?.requestFrame(),
-    loupeSetCursor: (cursor) => { if (platform) platform.canvas.style.cursor = cursor; },
-    loupeWriteClipboard: (text) => navigator.clipboard?.writeText(text).catch(() => {}),
-    loupeTextInput: (active, x, y, h) => platform?.textInput(active, x, y, h),
-    loupeSetHash: (hash) => { if (location.hash !== hash) history.replaceState(null, '', hash); },
-    loupePushHash: (hash) => { if (location.hash !== hash) location.hash = hash; },
-    loupeChooseFiles: () => platform.chooseFiles(),
-    loupeImportDemo: async () => platform.importFiles(await fetchDemo(), 'Importing the demo workspace'),
-    loupeCancelActivity: () => platform.activity?.abort(),
-  });
+  const [module, regular, bold] = await appParts;
   const canvas = $('loupe-canvas');
   platform = new Platform(module, canvas, $('loupe-text-agent'), loupe);
   const fonts = [regular, bold].map((bytes) => (bytes.length ? toHeap(module, bytes) : 0));

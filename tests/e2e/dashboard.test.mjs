@@ -1,4 +1,4 @@
-// dashboard.test.mjs — the ImGui dashboard (web/dashboard.html) in headless Chromium: every route
+// dashboard.test.mjs — the ImGui dashboard (web/index.html) in headless Chromium: every route
 // and every persona preset at 1280×800, 1920×1080 and devicePixelRatio 2 with no overlapping or
 // clipped widgets (screenshots saved as artifacts); a drag-resize that survives a reload; a
 // preset switch and back that keeps the customisation; the explain panel; keyboard-only
@@ -54,7 +54,7 @@ async function openDashboard(ctx, query, viewport) {
   const p = await ctx.newPage();
   watchPage(p, logs);
   if (viewport) await p.setViewportSize(viewport);
-  await p.goto(`${servers.url}dashboard.html${query}`);
+  await p.goto(`${servers.url}${query}`);
   await p.waitForFunction(() => window.loupeDashboard !== undefined, null, { timeout: kTimeout });
   await settle(p);
   return p;

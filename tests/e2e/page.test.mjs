@@ -48,7 +48,7 @@ after(async () => {
 async function openPage(query = '') {
   const p = await context.newPage();
   watchPage(p, logs);
-  await p.goto(`${servers.url}${query}`);
+  await p.goto(`${servers.url}simple.html${query}`);
   await p.waitForFunction(() => !document.getElementById('workspace-summary').textContent.startsWith('Opening'),
     null, { timeout: kTimeout });
   return p;
@@ -187,7 +187,7 @@ test('?demo=1 preloads the demo into an empty workspace, once', { timeout: 2 * k
   try {
     const p = await demoContext.newPage();
     watchPage(p, logs);
-    await p.goto(`${servers.url}?demo=1`);
+    await p.goto(`${servers.url}simple.html?demo=1`);
     await p.waitForFunction(() => document.getElementById('message').textContent.startsWith('Imported')
       || !document.getElementById('error').hidden, null, { timeout: kTimeout });
     assert.equal(await p.isHidden('#error'), true, await p.textContent('#error'));

@@ -92,7 +92,7 @@ test('a sync through the page shows what the same sync gives the native CLI', { 
   await routeGitHub(context, replay, seen, delay);
   const page = await context.newPage();
   watchPage(page, logs);
-  await page.goto(servers.url);
+  await page.goto(`${servers.url}simple.html`);
   await page.waitForFunction(() => !document.getElementById('workspace-summary').textContent.startsWith('Opening'));
 
   // Cancelled half-way through the single commits: the progress bar moved, the page says so, and

@@ -18,6 +18,8 @@ EM_JS(void, loupe_js_push_hash, (const char* hash), { Module.loupePushHash(UTF8T
 EM_JS(void, loupe_js_choose_files, (), { Module.loupeChooseFiles(); });
 EM_JS(void, loupe_js_import_demo, (), { Module.loupeImportDemo(); });
 EM_JS(void, loupe_js_cancel_activity, (), { Module.loupeCancelActivity(); });
+// In this tab: the workspace belongs to one tab at a time.
+EM_JS(void, loupe_js_open_simple_page, (), { location.assign('simple.html#sync-form'); });
 
 namespace loupe::app {
 namespace {
@@ -183,6 +185,7 @@ void App::ApplyReleases() {
 
 void App::RecordFrameTimes(double build_ms, double upload_us, double draw_us) {
   times_.Add(build_ms, upload_us, draw_us);
+  if (bench_) bench_->RecordFrameTimes(build_ms, upload_us, draw_us);
 }
 
 void App::AdoptPreferences(std::unique_ptr<Reply> reply) {
@@ -398,6 +401,8 @@ void App::Sidebar(float width) {
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("GitHub REST JSON, GH Archive JSON Lines, git log exports, Loupe bundles, .mailmap");
   }
+  if (ImGui::Button("Sync with GitHub...", ImVec2(-1, 0))) loupe_js_open_simple_page();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("On the simple page, in this tab: a token and repositories");
   if (devs.state == Reply::State::kReady && AsArray(devs.root).size() == 0) {
     if (ImGui::Button("Load the demo workspace", ImVec2(-1, 0))) loupe_js_import_demo();
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <utility>
 
@@ -94,28 +95,49 @@ void BenchScene::Frame() {
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("##bench", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
   ImGui::Text("Collaboration graph benchmark: %d nodes, %d edges", nodes_, edges_);
+  current_.running = graph_->Animating();  // before this frame's step: the step it takes moves it
   graph_->Draw("bench-graph", ImVec2(-1, -1));
   ImGui::End();
-  constexpr size_t kKeep = 600;
-  if (step_us_.size() >= kKeep) {
-    step_us_.erase(step_us_.begin());
-    draw_us_.erase(draw_us_.begin());
-  }
-  step_us_.push_back(graph_->LastStepMicros());
-  draw_us_.push_back(graph_->LastDrawMicros());
+  current_.step_us = graph_->LastStepMicros();
+  current_.drawlist_us = graph_->LastDrawMicros();
+}
+
+void BenchScene::RecordFrameTimes(double build_ms, double upload_us, double draw_us) {
+  current_.build_us = build_ms * 1000.0;
+  current_.upload_us = upload_us;
+  current_.drawcalls_us = draw_us;
+  samples_.push_back(current_);
 }
 
 std::string BenchScene::StateJson() const {
-  auto median = [](std::vector<double> v) {
-    if (v.empty()) return 0.0;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-    return v[v.size() / 2];
+  const auto phase = [&](bool running) {
+    std::vector<std::vector<double>> columns(6);
+    for (const Sample& s : samples_) {
+      if (s.running != running) continue;
+      const double values[] = {s.build_us + s.upload_us + s.drawcalls_us, s.build_us, s.step_us, s.drawlist_us,
+                               s.upload_us, s.drawcalls_us};
+      for (size_t c = 0; c < columns.size(); ++c) columns[c].push_back(values[c]);
+    }
+    static const char* kNames[] = {"ours", "build", "step", "drawlist", "upload", "drawcalls"};
+    std::string out = "{\"frames\":" + std::to_string(columns[0].size());
+    for (size_t c = 0; c < columns.size(); ++c) {
+      std::vector<double>& v = columns[c];
+      double median = 0, mean = 0;
+      if (!v.empty()) {
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+        median = v[v.size() / 2];
+        for (double x : v) mean += x / static_cast<double>(v.size());
+      }
+      char text[96];
+      std::snprintf(text, sizeof text, ",\"median_%s_us\":%.1f,\"mean_%s_us\":%.1f", kNames[c], median, kNames[c], mean);
+      out += text;
+    }
+    return out + "}";
   };
   return "{\"nodes\":" + std::to_string(nodes_) + ",\"edges\":" + std::to_string(edges_) +
-         ",\"median_step_us\":" + std::to_string(median(step_us_)) +
-         ",\"median_draw_us\":" + std::to_string(median(draw_us_)) +
-         ",\"settled\":" + (graph_->Animating() ? "false" : "true") + ",\"gpu\":" + (graph_->UsesGpu() ? "true" : "false") +
-         "}";
+         ",\"gpu\":" + (graph_->UsesGpu() ? "true" : "false") + ",\"settled\":" +
+         (graph_->Animating() ? "false" : "true") + ",\"running\":" + phase(true) +
+         ",\"settled_frames\":" + phase(false) + "}";
 }
 
 }  // namespace loupe::app

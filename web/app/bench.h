@@ -37,12 +37,22 @@ class BenchScene {
   BenchScene(int nodes, int edges);
   ~BenchScene();
   void Frame();
-  //! {nodes, edges, median_step_us, median_draw_us, settled, gpu}
+  //! The whole frame's costs of our code, once it is rendered (App::RecordFrameTimes).
+  void RecordFrameTimes(double build_ms, double upload_us, double draw_us);
+  //! {nodes, edges, gpu, settled, running{…}, settled_frames{…}}: per phase (the layout still
+  //! moving, or settled) the frames seen and the median and mean of each cost, in µs: ours
+  //! (build + upload + draw calls), build (the ImGui frame, layout and draw lists included),
+  //! step (the layout), drawlist (the graph's draw-list or GPU update), upload, drawcalls.
   std::string StateJson() const;
 
  private:
+  struct Sample {
+    bool running = false;
+    double step_us = 0, drawlist_us = 0, build_us = 0, upload_us = 0, drawcalls_us = 0;
+  };
   std::unique_ptr<ui::NetworkGraph> graph_;
-  std::vector<double> step_us_, draw_us_;
+  std::vector<Sample> samples_;  //!< every frame since the scene opened (a bench is minutes long)
+  Sample current_;
   int nodes_ = 0, edges_ = 0;
 };
 

@@ -57,7 +57,11 @@ void KpiRow(Pages& pages, std::span<const KpiSpec> tiles, ImVec2 size) {
   const int per_row = std::max(1, std::min(static_cast<int>(tiles.size()), static_cast<int>((size.x + gap) / (min_width + gap))));
   const int rows = (static_cast<int>(tiles.size()) + per_row - 1) / per_row;
   const float width = (size.x - gap * (per_row - 1)) / per_row;
-  const float height = std::max(56.0f, std::min(96.0f, (size.y - gap * (rows - 1)) / rows));
+  // Tiles with a sparkline take the height they are given (up to a point); bare ones stay compact.
+  const bool trends = std::any_of(tiles.begin(), tiles.end(), [](const KpiSpec& t) { return !t.trend.empty(); });
+  const float height = std::max(56.0f, std::min(trends ? 150.0f : 96.0f, (size.y - gap * (rows - 1)) / rows));
+  ImGuiIO& io = ImGui::GetIO();
+  ImFont* value_font = io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : nullptr;  // the bold heading size
   for (size_t i = 0; i < tiles.size(); ++i) {
     if (i % per_row != 0) ImGui::SameLine(0, gap);
     const KpiSpec& t = tiles[i];
@@ -65,6 +69,8 @@ void KpiRow(Pages& pages, std::span<const KpiSpec> tiles, ImVec2 size) {
     data.label = t.label;
     data.value_text = t.value;
     data.note = t.note;
+    data.trend = t.trend;
+    data.value_font = value_font;
     const ui::ChartHover hover = ui::KpiTile(t.metric.c_str(), ImVec2(width, height), data);
     pages.NoteNumber(t.metric);
     if (hover.clicked) pages.Explain(t.metric, "");

@@ -22,6 +22,7 @@ struct SeriesSpec {
 //! One KPI tile: its label, the formatted value, the metric the explain panel opens, a note.
 struct KpiSpec {
   std::string label, value, metric, note;
+  std::vector<double> trend = {};  //!< a sparkline along the tile's bottom (oldest first), if any
 };
 
 //! Draws a reply's loading or error state ("Could not load WHAT: …") and returns false until it

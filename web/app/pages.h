@@ -48,6 +48,8 @@ class Pages {
   std::string NumbersJson() const;
   //! Remembers the last item (an explainable number) for NumbersJson.
   void NoteNumber(std::string_view metric);
+  //! A metric's name as the engine's catalog gives it ("PR cycle time"), in `category` if given.
+  std::string MetricLabel(std::string_view category, std::string_view key);
   const std::string& explaining() const { return explain_metric_; }
 
   //! A number that opens the explain panel when clicked (or activated with the keyboard).

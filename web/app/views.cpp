@@ -214,7 +214,7 @@ void Pages::DeveloperInsights() {
         for (const char* key : c.metrics) {
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(Label(key).c_str());
+          ImGui::TextUnformatted(MetricLabel(c.key, key).c_str());
           ImGui::TableNextColumn();
           const double v = Num(now, key, NAN), p = Num(before, key, NAN);
           ImGui::PushID(key);
@@ -301,13 +301,26 @@ void Pages::TeamInsights() {
   TeamOverview(ImVec2(avail.x, 260));
 }
 
+std::string Pages::MetricLabel(std::string_view category, std::string_view key) {
+  // The engine's catalog names every figure (insights.catalog); a key it does not hold (the
+  // leaderboard's own names) gets a readable form of itself.
+  const Reply& catalog = app_.bridge().Get("insights.catalog", "{}");
+  std::string fallback;
+  for (simdjson::dom::element e : Items(catalog.root, "entries")) {
+    if (Str(e, "key") != key) continue;
+    if (category.empty() || Str(e, "category") == category) return Str(e, "label");
+    if (fallback.empty()) fallback = Str(e, "label");
+  }
+  return fallback.empty() ? Label(key) : fallback;
+}
+
 void Pages::Leaderboards() {
   static const char* kMetrics[] = {"commits", "prs_merged", "lines_changed", "reviews_given", "pr_throughput",
                                    "review_turnaround_hours", "knowledge_sharing_score"};
   ImGui::SetNextItemWidth(260);
-  if (ImGui::BeginCombo("Metric", Label(leaderboard_metric_).c_str())) {
+  if (ImGui::BeginCombo("Metric", MetricLabel("", leaderboard_metric_).c_str())) {
     for (const char* m : kMetrics) {
-      if (ImGui::Selectable(Label(m).c_str(), leaderboard_metric_ == m)) leaderboard_metric_ = m;
+      if (ImGui::Selectable(MetricLabel("", m).c_str(), leaderboard_metric_ == m)) leaderboard_metric_ = m;
     }
     ImGui::EndCombo();
   }
@@ -316,7 +329,7 @@ void Pages::Leaderboards() {
                                                                  ",\"limit\":20" + (window.empty() ? "" : "," + window) + "}");
   if (!Ready(r, "the leaderboard")) return;
   std::vector<std::string> labels;
-  SeriesSpec values{Label(leaderboard_metric_), {}};
+  SeriesSpec values{MetricLabel("", leaderboard_metric_), {}};
   for (simdjson::dom::element e : Items(r.root, "entries")) {
     labels.push_back("#" + std::to_string(static_cast<int>(Num(e, "rank"))) + " " + Str(e, "developer_name"));
     values.values.push_back(Num(e, "value"));

@@ -97,11 +97,20 @@ void Pages::QuickStats(ImVec2 size) {
   if (!Ready(ws, "the workspace summary")) return;
   const auto activity = Child(ws.root, "activity");
   const auto health = Child(ws.root, "health");
+  // Weekly sparklines under the counts (the same reply as the team activity widget).
+  const Reply& weekly = app_.bridge().Get("analytics.productivity", WindowOnly(app_, "\"groupBy\":\"week\""));
+  std::vector<double> commits, merged, reviews, lines;
+  for (simdjson::dom::element w : Items(weekly.root, "data")) {
+    commits.push_back(Num(w, "commits"));
+    merged.push_back(Num(w, "prs_merged"));
+    reviews.push_back(Num(w, "reviews_given"));
+    lines.push_back(Num(w, "lines_added") + Num(w, "lines_removed"));
+  }
   const KpiSpec tiles[] = {
-      {"Commits", FormatCount(Num(activity, "total_commits")), "total_commits", ""},
-      {"PRs merged", FormatCount(Num(activity, "total_prs_merged")), "total_prs_merged", ""},
-      {"Reviews", FormatCount(Num(activity, "total_reviews")), "total_reviews", ""},
-      {"Lines changed", FormatCount(Num(activity, "total_lines_changed")), "total_lines_changed", ""},
+      {"Commits", FormatCount(Num(activity, "total_commits")), "total_commits", "", commits},
+      {"PRs merged", FormatCount(Num(activity, "total_prs_merged")), "total_prs_merged", "", merged},
+      {"Reviews", FormatCount(Num(activity, "total_reviews")), "total_reviews", "", reviews},
+      {"Lines changed", FormatCount(Num(activity, "total_lines_changed")), "total_lines_changed", "", lines},
       {"Active developers",
        FormatCount(Num(ws.root, "active_developers")) + " of " + FormatCount(Num(ws.root, "total_developers")),
        "active_developers", ""},

@@ -50,6 +50,12 @@ bool Ready(const Reply& r, const char* what) {
   return false;
 }
 
+void WrappedBullet(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", text.c_str());
+}
+
 void KpiRow(Pages& pages, std::span<const KpiSpec> tiles, ImVec2 size) {
   if (tiles.empty()) return;
   const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -28,6 +28,9 @@ struct KpiSpec {
 //! Draws a reply's loading or error state ("Could not load WHAT: …") and returns false until it
 //! is ready; every view starts with it.
 bool Ready(const Reply& reply, const char* what);
+//! A bullet whose text wraps (at the pushed wrap position, else the window's edge); ImGui's
+//! BulletText does not wrap and is clipped in narrow widgets.
+void WrappedBullet(const std::string& text);
 //! Tiles side by side (wrapping to more rows when narrow); each value opens the explain panel.
 void KpiRow(Pages& pages, std::span<const KpiSpec> tiles, ImVec2 size);
 //! Lines over category labels (weeks, days), one per series, with a legend and hover values.

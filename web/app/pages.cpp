@@ -120,9 +120,12 @@ void Pages::ExplainPanel() {
       ImGui::Spacing();
       ImGui::TextColored(ui::kAccent, "Population");
       ImGui::TextUnformatted(Str(population, "rule").c_str());
-      if (Has(population, "developers")) ImGui::TextDisabled("%d developers", static_cast<int>(Num(population, "developers")));
+      if (Has(population, "developers")) {
+        const int n = static_cast<int>(Num(population, "developers"));
+        ImGui::TextDisabled("%d %s", n, n == 1 ? "developer" : "developers");
+      }
       for (simdjson::dom::element ex : Items(population, "excluded")) {
-        ImGui::BulletText("excluded: %s (%d)", Str(ex, "what").c_str(), static_cast<int>(Num(ex, "count")));
+        WrappedBullet("excluded: " + Str(ex, "what") + " (" + FormatCount(Num(ex, "count")) + ")");
       }
       bool header = false;
       for (simdjson::dom::element ex : Items(root, "exclusions")) {
@@ -131,7 +134,7 @@ void Pages::ExplainPanel() {
           ImGui::TextColored(ui::kAccent, "Not counted");
           header = true;
         }
-        ImGui::BulletText("%s", AsStr(ex).c_str());
+        WrappedBullet(AsStr(ex));
       }
       if (Num(root, "differs_in_other_profile") != 0) {
         ImGui::Spacing();

@@ -432,9 +432,9 @@ void Pages::Reports() {
   if (Ready(status, "the snapshot status")) DrawSnapshotStatus(status.root, ImVec2(ImGui::GetContentRegionAvail().x, 240));
   ImGui::Spacing();
   ImGui::TextColored(ui::kAccent, "Exports");
-  ImGui::BulletText("The whole workspace as a Loupe bundle: loupe.workspace.exportBundle() or `loupe export-bundle`.");
-  ImGui::BulletText("Everything stored about one developer: loupe.privacy.export() or `loupe privacy export DEV`.");
-  ImGui::BulletText("Every analysis at once: loupe.intelligence.analyzeAll() or `loupe intelligence analyze-all`.");
+  WrappedBullet("The whole workspace as a Loupe bundle: loupe.workspace.exportBundle() or `loupe export-bundle`.");
+  WrappedBullet("Everything stored about one developer: loupe.privacy.export() or `loupe privacy export DEV`.");
+  WrappedBullet("Every analysis at once: loupe.intelligence.analyzeAll() or `loupe intelligence analyze-all`.");
 }
 
 }  // namespace loupe::app

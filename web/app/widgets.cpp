@@ -451,7 +451,7 @@ void Pages::BurnoutRisk(ImVec2 size) {
   Bars("burnout", labels, {count}, ImVec2(size.x, size.y * 0.45f));
   for (simdjson::dom::element d : Items(result, "high_risk_developers")) {
     ImGui::TextColored(ui::kBad, "%s", Str(d, "name").c_str());
-    for (simdjson::dom::element a : Items(d, "alerts")) ImGui::BulletText("%s", AsStr(a).c_str());
+    for (simdjson::dom::element a : Items(d, "alerts")) WrappedBullet(AsStr(a));
   }
 }
 

@@ -62,9 +62,15 @@ Pages::~Pages() = default;
 void Pages::Number(const char* label, const std::string& text, std::string_view metric, const std::string& context) {
   ImGui::PushID(label);
   ImGui::TextDisabled("%s", label);
+  NumberButton(text, metric, context);
+  ImGui::PopID();
+}
+
+void Pages::NumberButton(const std::string& text, std::string_view metric, const std::string& context, bool small) {
+  ImGui::PushID(metric.data(), metric.data() + metric.size());
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
-  if (ImGui::Button(text.c_str())) Explain(metric, context);
+  if (small ? ImGui::SmallButton(text.c_str()) : ImGui::Button(text.c_str())) Explain(metric, context);
   NoteNumber(metric);
   ImGui::PopStyleColor(2);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("What is this number? Click to explain.");

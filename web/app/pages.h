@@ -54,6 +54,9 @@ class Pages {
 
   //! A number that opens the explain panel when clicked (or activated with the keyboard).
   void Number(const char* label, const std::string& text, std::string_view metric, const std::string& context = "");
+  //! The number alone, as a button that explains it (table cells use the small form).
+  void NumberButton(const std::string& text, std::string_view metric, const std::string& context = "",
+                    bool small = false);
   void Explain(std::string_view metric, const std::string& context);
 
  private:

@@ -217,12 +217,7 @@ void Pages::DeveloperInsights() {
           ImGui::TextUnformatted(MetricLabel(c.key, key).c_str());
           ImGui::TableNextColumn();
           const double v = Num(now, key, NAN), p = Num(before, key, NAN);
-          ImGui::PushID(key);
-          ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-          if (ImGui::SmallButton(FormatValue(v, UnitOf(key)).c_str())) Explain(std::string(c.key) + "." + key, context);
-          NoteNumber(std::string(c.key) + "." + key);
-          ImGui::PopStyleColor();
-          ImGui::PopID();
+          NumberButton(FormatValue(v, UnitOf(key)), std::string(c.key) + "." + key, context, /*small=*/true);
           ImGui::TableNextColumn();
           if (std::isfinite(v) && std::isfinite(p) && p != 0) {
             const double change = (v - p) / std::fabs(p) * 100.0;

@@ -134,10 +134,14 @@ void Pages::TeamOverview(ImVec2 size) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(Str(m, "developer_name").c_str());
+      const std::string id = std::to_string(static_cast<int64_t>(Num(m, "developer_id")));
+      ImGui::PushID(id.c_str());
       for (const char* key : {"commits_count", "prs_merged", "reviews_given", "lines_changed", "load"}) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(FormatCount(Num(m, key)).c_str());
+        NumberButton(FormatCount(Num(m, key)), std::string("workload.") + key, "\"developer\":" + Quote(id),
+                     /*small=*/true);
       }
+      ImGui::PopID();
     }
     ImGui::EndTable();
   }

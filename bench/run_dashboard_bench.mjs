@@ -10,7 +10,7 @@
 //   2. the first paint of the demo: from navigation to the first frame, the demo imported, and
 //      every widget's data drawn (an empty in-memory workspace, the demo imported first).
 //
-//   node bench/run_dashboard_bench.mjs [--nodes N] [--edges E] [--frames F] [--rounds R]
+//   node bench/run_dashboard_bench.mjs [--nodes N] [--edges E] [--frames F] [--rounds R] [--only graph|first-paint]
 //
 // Needs the wasm-release build (the JS package and the dashboard: build/wasm-release/wasm/dist and
 // build/wasm-release/web/dist) and /usr/lib/chromium/chromium. Output: a CSV on stdout, progress on
@@ -29,6 +29,8 @@ const nodes = Number(args.nodes ?? 1000);
 const edges = Number(args.edges ?? 10000);
 const frames = Number(args.frames ?? 200);
 const rounds = Number(args.rounds ?? 3);
+const only = args.only ?? 'all';  // graph | first-paint | all
+if (!['all', 'graph', 'first-paint'].includes(only)) throw new Error(`--only: graph, first-paint or all, not "${only}"`);
 const dist = process.env.LOUPE_DIST ?? path.join(kRoot, 'build/wasm-release/wasm/dist');
 const log = (text) => process.stderr.write(`${text}\n`);
 const median = (values) => {
@@ -83,7 +85,7 @@ async function measureGraph(step, n, e, round) {
 }
 
 try {
-  for (let r = 0; r < rounds; ++r) {
+  for (let r = 0; r < (only === 'first-paint' ? 0 : rounds); ++r) {
     // The baseline: the same app and page with a two-node graph (the frame's fixed costs).
     log(`baseline round ${r + 1}: 2 nodes, 1 edge, ${frames} frames …`);
     await measureGraph('baseline', 2, 1, r + 1);
@@ -91,7 +93,7 @@ try {
     await measureGraph('graph', nodes, edges, r + 1);
   }
 
-  for (let r = 0; r < rounds; ++r) {
+  for (let r = 0; r < (only === 'graph' ? 0 : rounds); ++r) {
     log(`first paint round ${r + 1} …`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const started = Date.now();
@@ -126,8 +128,8 @@ for (const phase of ['running', 'settled']) {
     + `${ms(of('graph', 'layout_ms', phase))} and the graph's drawing ${ms(of('graph', 'drawlist_ms', phase))}; upload `
     + `${ms(of('graph', 'upload_ms', phase))}; draw calls ${ms(of('graph', 'drawcalls_ms', phase))})`);
 }
-log(`whole frame (requestAnimationFrame interval, SwiftShader): graph ${ms(of('graph', 'frame_ms'))}, `
+if (only !== 'first-paint') log(`whole frame (requestAnimationFrame interval, SwiftShader): graph ${ms(of('graph', 'frame_ms'))}, `
   + `baseline ${ms(of('baseline', 'frame_ms'))} (ratio ${(of('graph', 'frame_ms') / of('baseline', 'frame_ms')).toFixed(1)}); `
   + `our code: baseline ${ms(of('baseline', 'ours_ms'))}, graph/baseline ${(of('graph', 'ours_ms') / of('baseline', 'ours_ms')).toFixed(2)}`);
-log(`first paint of the demo: first frame ${ms(of('first_paint', 'first_frame_ms'))} after navigation, demo imported at `
+if (only !== 'graph') log(`first paint of the demo: first frame ${ms(of('first_paint', 'first_frame_ms'))} after navigation, demo imported at `
   + `${ms(of('first_paint', 'import_ms'))}, every widget drawn at ${ms(of('first_paint', 'all_widgets_ms'))}`);

@@ -137,14 +137,23 @@ test('every route and every persona at 1280x800, 1920x1080 and HiDPI 2x: no over
       await screenshot(p, `dashboard-route-${sub.replace('/', '-')}-${name}`);
     }
     await go(p, 'dashboard');
+    // As an admin, whose role sees every widget: each preset draws all of its widgets, and those
+    // whose data Loupe does not hold draw their empty state.
+    await call(p, 'dashboard.setRole', { role: 'admin' });
     for (const preset of kPresets) {
-      await call(p, 'dashboard.switchPreset', { preset });
+      const prefs = await call(p, 'dashboard.switchPreset', { preset });
       await refresh(p);
       await settle(p);
       const s = await state(p);
+      assert.deepEqual(prefs.restricted, [], `${preset}: an admin sees every widget`);
+      assert.deepEqual(s.widgets.map((w) => w.id), prefs.widgets.map((w) => w.id), `${preset} ${name}: every widget drawn`);
+      for (const w of prefs.widgets) {
+        assert.equal(s.widgets.find((x) => x.id === w.id).empty, w.status !== 'available', `${preset}: ${w.id}'s empty state`);
+      }
       assertLayout(s.widgets, viewport.width, `${preset} ${name}`);
       await screenshot(p, `dashboard-preset-${preset}-${name}`);
     }
+    await call(p, 'dashboard.setRole', { role: 'developer' });
     await call(p, 'dashboard.switchPreset', { preset: 'developer' });
     await refresh(p);
     await browser?.close();

@@ -208,6 +208,26 @@ void Pages::DashboardHeader(const Reply& prefs) {
     if (ImGui::Button("Keep mine")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
+  // Widgets of the preset the role may not see: say which, and what would show them.
+  const Reply& registry = app_.bridge().Get("dashboard.widgets", "{}");
+  const auto name_of = [&](const std::string& id) {
+    for (simdjson::dom::element w : Items(registry.root, "widgets")) {
+      if (Str(w, "id") == id) return Str(w, "name", id);
+    }
+    return id;
+  };
+  std::string restricted;
+  int restricted_count = 0;
+  for (simdjson::dom::element r : Items(prefs.root, "restricted")) {
+    restricted += (restricted.empty() ? "" : ", ") + name_of(AsStr(r));
+    ++restricted_count;
+  }
+  if (restricted_count > 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%d of this preset's widgets are not for the %s role: %s. Choose another role to see them.",
+                       restricted_count, role.c_str(), restricted.c_str());
+    ImGui::PopStyleColor();
+  }
   if (ImGui::BeginPopup("widgets")) {
     ImGui::TextDisabled("Shown");
     for (simdjson::dom::element w : Items(prefs.root, "widgets")) {
@@ -221,7 +241,7 @@ void Pages::DashboardHeader(const Reply& prefs) {
     ImGui::TextDisabled("Hidden");
     for (simdjson::dom::element h : Items(prefs.root, "hidden")) {
       const std::string id = h.is_string() ? AsStr(h) : Str(h, "id");
-      const std::string name = h.is_string() ? id : Str(h, "name", id);
+      const std::string name = h.is_string() ? name_of(id) : Str(h, "name", id);
       bool on = false;
       if (ImGui::Checkbox((name + "##show-" + id).c_str(), &on)) {
         app_.Mutate("dashboard.showWidget", "{\"widget\":" + Quote(id) + "}");

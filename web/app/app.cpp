@@ -46,13 +46,31 @@ std::string WindowLabel(int weeks) {
   return "Last " + std::to_string(weeks) + " weeks";
 }
 
+void SetModifiers(ImGuiIO& io, const std::array<bool, App::kModifiers>& m) {
+  io.KeyCtrl = m[App::kCtrl];
+  io.KeyShift = m[App::kShift];
+  io.KeySuper = m[App::kSuper];
+  io.KeyAlt = false;  // see App::NoteKey
+}
+
+//! Where the keyboard focus is: its pane and the focused item's rectangle on the canvas.
+std::string FocusJson() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.NavWindow == nullptr || g.NavId == 0) return "null";
+  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+  char rect[160];
+  std::snprintf(rect, sizeof rect, ",\"x0\":%.0f,\"y0\":%.0f,\"x1\":%.0f,\"y1\":%.0f,\"visible\":%s}", r.Min.x, r.Min.y,
+                r.Max.x, r.Max.y, g.NavDisableHighlight ? "false" : "true");
+  return "{\"pane\":" + Quote(g.NavWindow->RootWindow->Name) + rect;
+}
+
+}  // namespace
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0.0;
   std::nth_element(v.begin(), v.begin() + static_cast<ptrdiff_t>(v.size() / 2), v.end());
   return v[v.size() / 2];
 }
-
-}  // namespace
 
 void FrameTimes::Add(double build, double upload, double draw) {
   if (build_ms.size() < kKeep) {
@@ -133,17 +151,6 @@ std::string App::RouteQuery(std::string_view key) const {
   }
   return {};
 }
-
-namespace {
-
-void SetModifiers(ImGuiIO& io, const std::array<bool, App::kModifiers>& m) {
-  io.KeyCtrl = m[App::kCtrl];
-  io.KeyShift = m[App::kShift];
-  io.KeySuper = m[App::kSuper];
-  io.KeyAlt = false;  // see NoteKey
-}
-
-}  // namespace
 
 void App::NoteMouseButton(int button, bool down) {
   if (button < 0 || button >= static_cast<int>(release_pending_.size())) return;
@@ -450,21 +457,6 @@ void App::SetActivity(std::string label, double fraction, bool active) {
   activity_fraction_ = fraction;
   activity_active_ = active;
 }
-
-namespace {
-
-//! Where the keyboard focus is: its pane and the focused item's rectangle on the canvas.
-std::string FocusJson() {
-  ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (g.NavWindow == nullptr || g.NavId == 0) return "null";
-  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
-  char rect[160];
-  std::snprintf(rect, sizeof rect, ",\"x0\":%.0f,\"y0\":%.0f,\"x1\":%.0f,\"y1\":%.0f,\"visible\":%s}", r.Min.x, r.Min.y,
-                r.Max.x, r.Max.y, g.NavDisableHighlight ? "false" : "true");
-  return "{\"pane\":" + Quote(g.NavWindow->RootWindow->Name) + rect;
-}
-
-}  // namespace
 
 std::string App::StateJson() const {
   std::vector<double> build = times_.build_ms, upload = times_.upload_us, draw = times_.draw_us;

@@ -36,6 +36,9 @@ struct Window {
   int days = 0;
 };
 
+//! The middle value (the upper one of an even count); 0 for none. Frame and bench timings.
+double Median(std::vector<double> values);
+
 struct FrameTimes {
   std::vector<double> build_ms, upload_us, draw_us;  //!< the last kKeep frames
   size_t next = 0;

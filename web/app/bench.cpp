@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "app/app.h"
 #include "ui/graph.h"
 #include "ui/graph_gl.h"
 
@@ -121,13 +122,10 @@ std::string BenchScene::StateJson() const {
     static const char* kNames[] = {"ours", "build", "step", "drawlist", "upload", "drawcalls"};
     std::string out = "{\"frames\":" + std::to_string(columns[0].size());
     for (size_t c = 0; c < columns.size(); ++c) {
-      std::vector<double>& v = columns[c];
-      double median = 0, mean = 0;
-      if (!v.empty()) {
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-        median = v[v.size() / 2];
-        for (double x : v) mean += x / static_cast<double>(v.size());
-      }
+      const std::vector<double>& v = columns[c];
+      const double median = Median(v);
+      double mean = 0;
+      for (double x : v) mean += x / static_cast<double>(v.size());
       char text[96];
       std::snprintf(text, sizeof text, ",\"median_%s_us\":%.1f,\"mean_%s_us\":%.1f", kNames[c], median, kNames[c], mean);
       out += text;

@@ -209,17 +209,10 @@ void Pages::DashboardHeader(const Reply& prefs) {
     ImGui::EndPopup();
   }
   // Widgets of the preset the role may not see: say which, and what would show them.
-  const Reply& registry = app_.bridge().Get("dashboard.widgets", "{}");
-  const auto name_of = [&](const std::string& id) {
-    for (simdjson::dom::element w : Items(registry.root, "widgets")) {
-      if (Str(w, "id") == id) return Str(w, "name", id);
-    }
-    return id;
-  };
   std::string restricted;
   int restricted_count = 0;
   for (simdjson::dom::element r : Items(prefs.root, "restricted")) {
-    restricted += (restricted.empty() ? "" : ", ") + name_of(AsStr(r));
+    restricted += (restricted.empty() ? "" : ", ") + WidgetName(AsStr(r));
     ++restricted_count;
   }
   if (restricted_count > 0) {
@@ -241,7 +234,7 @@ void Pages::DashboardHeader(const Reply& prefs) {
     ImGui::TextDisabled("Hidden");
     for (simdjson::dom::element h : Items(prefs.root, "hidden")) {
       const std::string id = h.is_string() ? AsStr(h) : Str(h, "id");
-      const std::string name = h.is_string() ? name_of(id) : Str(h, "name", id);
+      const std::string name = h.is_string() ? WidgetName(id) : Str(h, "name", id);
       bool on = false;
       if (ImGui::Checkbox((name + "##show-" + id).c_str(), &on)) {
         app_.Mutate("dashboard.showWidget", "{\"widget\":" + Quote(id) + "}");
@@ -249,6 +242,16 @@ void Pages::DashboardHeader(const Reply& prefs) {
     }
     ImGui::EndPopup();
   }
+}
+
+std::string Pages::WidgetName(const std::string& id) {
+  // The registry (dashboard.widgets) never changes: read once into a map.
+  if (widget_names_.empty()) {
+    const Reply& registry = app_.bridge().Get("dashboard.widgets", "{}");
+    for (simdjson::dom::element w : Items(registry.root, "widgets")) widget_names_.emplace(Str(w, "id"), Str(w, "name"));
+  }
+  const auto it = widget_names_.find(id);
+  return it != widget_names_.end() ? it->second : id;
 }
 
 void Pages::Dashboard() {
@@ -359,16 +362,7 @@ void Pages::Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, floa
   ImGui::InvisibleButton("##move", ImVec2(size.x - menu_w - style.WindowPadding.x * 1.5f, title_h + style.WindowPadding.y * 0.5f));
   ImGui::PopItemFlag();
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-  if (ImGui::IsItemActive() && !drag_ && ImGui::IsMouseDragging(0, 4.0f)) {
-    drag_ = std::make_unique<Drag>();
-    drag_->id = widget.id;
-    drag_->original = widget;
-    drag_->start_mouse = drag_->last_mouse = ImGui::GetIO().MouseClickedPos[0];
-    drag_->x = widget.x;
-    drag_->y = widget.y;
-    drag_->w = widget.w;
-    drag_->h = widget.h;
-  }
+  if (ImGui::IsItemActive() && !drag_ && ImGui::IsMouseDragging(0, 4.0f)) StartDrag(widget, /*resize=*/false);
   const float body_top = style.WindowPadding.y * 0.5f + title_h + style.ItemSpacing.y;
   ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, body_top));
 
@@ -394,21 +388,23 @@ void Pages::Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, floa
   ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(g1.x, g0.y), g1, ImVec2(g0.x, g1.y),
                                                 grip_hot ? IM_COL32(120, 170, 255, 255) : IM_COL32(120, 130, 150, 160));
   if (grip_hot) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNWSE);
-  if (ImGui::IsItemActive() && !drag_ && ImGui::IsMouseDragging(0, 2.0f)) {
-    drag_ = std::make_unique<Drag>();
-    drag_->id = widget.id;
-    drag_->resize = true;
-    drag_->original = widget;
-    drag_->start_mouse = drag_->last_mouse = ImGui::GetIO().MouseClickedPos[0];
-    drag_->x = widget.x;
-    drag_->y = widget.y;
-    drag_->w = widget.w;
-    drag_->h = widget.h;
-  }
+  if (ImGui::IsItemActive() && !drag_ && ImGui::IsMouseDragging(0, 2.0f)) StartDrag(widget, /*resize=*/true);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   ImGui::PopID();
+}
+
+void Pages::StartDrag(const PlacedWidget& widget, bool resize) {
+  drag_ = std::make_unique<Drag>();
+  drag_->id = widget.id;
+  drag_->resize = resize;
+  drag_->original = widget;
+  drag_->start_mouse = drag_->last_mouse = ImGui::GetIO().MouseClickedPos[0];
+  drag_->x = widget.x;
+  drag_->y = widget.y;
+  drag_->w = widget.w;
+  drag_->h = widget.h;
 }
 
 void Pages::EmptyState(const PlacedWidget& widget) {

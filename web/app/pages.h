@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "app/bridge.h"
@@ -78,6 +79,8 @@ class Pages {
   void Widget(const PlacedWidget& widget, ImVec2 origin, float cell_w, float cell_h, float gap);
   void WidgetBody(const PlacedWidget& widget, ImVec2 size);
   void EmptyState(const PlacedWidget& widget);
+  void StartDrag(const PlacedWidget& widget, bool resize);
+  std::string WidgetName(const std::string& id);  //!< the registry's name of a widget id
 
   // Widget bodies (engine data → charts).
   void QuickStats(ImVec2 size);
@@ -111,6 +114,8 @@ class Pages {
   std::vector<DrawnWidget> drawn_;
   std::vector<DrawnWidget> numbers_;  //!< id = the metric
   std::unique_ptr<Drag> drag_;
+  std::unordered_map<std::string, std::string> metric_labels_;  //!< insights.catalog, read once
+  std::unordered_map<std::string, std::string> widget_names_;   //!< dashboard.widgets, read once
   std::string explain_metric_, explain_context_;
   bool explain_focus_ = false;  //!< the panel takes the keyboard focus when it opens
   int analytics_tab_ = 0;

@@ -297,16 +297,21 @@ void Pages::TeamInsights() {
 }
 
 std::string Pages::MetricLabel(std::string_view category, std::string_view key) {
-  // The engine's catalog names every figure (insights.catalog); a key it does not hold (the
+  // The engine's catalog names every figure (insights.catalog); read once into a map by
+  // "category.key" and by the key alone (its first category). A key it does not hold (the
   // leaderboard's own names) gets a readable form of itself.
-  const Reply& catalog = app_.bridge().Get("insights.catalog", "{}");
-  std::string fallback;
-  for (simdjson::dom::element e : Items(catalog.root, "entries")) {
-    if (Str(e, "key") != key) continue;
-    if (category.empty() || Str(e, "category") == category) return Str(e, "label");
-    if (fallback.empty()) fallback = Str(e, "label");
+  if (metric_labels_.empty()) {
+    const Reply& catalog = app_.bridge().Get("insights.catalog", "{}");
+    for (simdjson::dom::element e : Items(catalog.root, "entries")) {
+      const std::string label = Str(e, "label");
+      metric_labels_.emplace(Str(e, "category") + "." + Str(e, "key"), label);
+      metric_labels_.emplace(Str(e, "key"), label);
+    }
   }
-  return fallback.empty() ? Label(key) : fallback;
+  auto it = metric_labels_.end();
+  if (!category.empty()) it = metric_labels_.find(std::string(category) + "." + std::string(key));
+  if (it == metric_labels_.end()) it = metric_labels_.find(std::string(key));
+  return it != metric_labels_.end() ? it->second : Label(key);
 }
 
 void Pages::Leaderboards() {
